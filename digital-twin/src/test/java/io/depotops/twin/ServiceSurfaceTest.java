@@ -1,0 +1,7 @@
+package io.depotops.twin;
+
+import io.depotops.platform.testing.ServiceSurfaceChecks;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceSurfaceTest extends ServiceSurfaceChecks {}

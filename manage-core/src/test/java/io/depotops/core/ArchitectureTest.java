@@ -1,0 +1,12 @@
+package io.depotops.core;
+
+import io.depotops.platform.testing.HexagonalArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void layersFollowTheHexagonalLayoutOfTheDesign() {
+        HexagonalArchitecture.verify("io.depotops.core");
+    }
+}

@@ -1,0 +1,39 @@
+package io.depotops.platform.problem;
+
+import io.depotops.contracts.problem.Problem;
+import io.depotops.contracts.problem.Problem.InvalidField;
+import io.depotops.contracts.problem.ProblemType;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@code application/problem+json} responses; the one way services answer errors. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {}
+
+    public static Response of(ProblemType type, String detail) {
+        return of(type, type.status(), detail, null, List.of(), Map.of());
+    }
+
+    public static Response of(
+            ProblemType type,
+            int status,
+            String detail,
+            URI instance,
+            List<InvalidField> errors,
+            Map<String, Object> extensions) {
+        Problem problem =
+                new Problem(type.type(), type.title(), status, detail, instance, errors, currentTraceId(), extensions);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The trace id of the current span, so a client's report leads to our logs and traces. */
+    static String currentTraceId() {
+        SpanContext context = Span.current().getSpanContext();
+        return context.isValid() ? context.getTraceId() : null;
+    }
+}

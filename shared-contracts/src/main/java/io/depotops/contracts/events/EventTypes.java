@@ -1,0 +1,23 @@
+package io.depotops.contracts.events;
+
+/**
+ * Event types published on {@code depotops.events}. The name is {@code
+ * <producer>.<aggregate>.<fact>.v<version>}; a change that breaks readers gets a new version.
+ */
+public final class EventTypes {
+
+    public static final String CORE_CHARGER_REGISTERED_V1 = "core.charger.registered.v1";
+    public static final String CORE_TRANSACTION_ENDED_V1 = "core.transaction.ended.v1";
+    public static final String CORE_TELEMATICS_VEHICLE_UPDATED_V1 = "core.telematics.vehicle-updated.v1";
+    public static final String CORE_TELEMATICS_VEHICLE_STALE_V1 = "core.telematics.vehicle-stale.v1";
+
+    public static final String CONNECT_CHARGER_CONNECTED_V1 = "connect.charger.connected.v1";
+    public static final String CONNECT_CHARGER_DISCONNECTED_V1 = "connect.charger.disconnected.v1";
+    public static final String CONNECT_CHARGER_BOOT_V1 = "connect.charger.boot.v1";
+    public static final String CONNECT_CHARGER_STATUS_CHANGED_V1 = "connect.charger.status-changed.v1";
+    public static final String CONNECT_CHARGER_METER_VALUES_V1 = "connect.charger.meter-values.v1";
+    public static final String CONNECT_CHARGER_TRANSACTION_EVENT_V1 = "connect.charger.transaction-event.v1";
+    public static final String CONNECT_OCPP_FRAME_V1 = "connect.ocpp.frame.v1";
+
+    private EventTypes() {}
+}
