@@ -80,6 +80,33 @@ public class ProblemExceptionMappers {
         return malformed(e, uri);
     }
 
+    @ServerExceptionMapper({
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.UnauthorizedException.class
+    })
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(
+                        ProblemType.UNAUTHENTICATED,
+                        ProblemType.UNAUTHENTICATED.status(),
+                        "Send a valid bearer token",
+                        instance(uri),
+                        List.of(),
+                        Map.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(
+                ProblemType.FORBIDDEN,
+                ProblemType.FORBIDDEN.status(),
+                "Your role does not allow this",
+                instance(uri),
+                List.of(),
+                Map.of());
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();

@@ -1,0 +1,119 @@
+package io.depotops.core.adapter.in.rest;
+
+import io.depotops.core.application.DepotService;
+import io.depotops.core.application.DepotService.DepotDraft;
+import io.depotops.core.domain.Depot;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/workspaces/{workspaceId}/depots")
+@Tag(name = "Depots")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+public class DepotResource {
+
+    public record DepotRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 500) String address,
+            @NotBlank String timeZone) {
+
+        DepotDraft toDraft() {
+            return new DepotDraft(name, address, timeZone);
+        }
+    }
+
+    public record DepotView(UUID id, String name, String address, String timeZone, Instant createdAt, long version) {
+
+        static DepotView of(Depot depot) {
+            return new DepotView(
+                    depot.id(),
+                    depot.name(),
+                    depot.address(),
+                    depot.timeZone().getId(),
+                    depot.createdAt(),
+                    depot.version());
+        }
+    }
+
+    private final DepotService depots;
+    private final WorkspaceAccess access;
+
+    DepotResource(DepotService depots, WorkspaceAccess access) {
+        this.depots = depots;
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response create(
+            @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull DepotRequest request, UriInfo uri) {
+        Depot depot = depots.create(access.require(workspaceId), request.toDraft());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(depot.id().toString()).build())
+                .tag(Etags.of(depot.version()))
+                .entity(DepotView.of(depot))
+                .build();
+    }
+
+    @GET
+    public PageView<DepotView> list(
+            @PathParam("workspaceId") UUID workspaceId,
+            @Valid @BeanParam ListParams params,
+            @QueryParam("timeZone") String timeZone) {
+        return PageView.of(
+                depots.list(access.require(workspaceId), params.toQuery(Map.of("timeZone", nullToEmpty(timeZone)))),
+                DepotView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
+        Depot depot = depots.get(access.require(workspaceId), id);
+        return Response.ok(DepotView.of(depot)).tag(Etags.of(depot.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response update(
+            @PathParam("workspaceId") UUID workspaceId,
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull DepotRequest request) {
+        Depot depot = depots.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
+        return Response.ok(DepotView.of(depot)).tag(Etags.of(depot.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public Response delete(
+            @PathParam("workspaceId") UUID workspaceId,
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        depots.delete(access.require(workspaceId), id, Etags.requiredVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,29 @@
+package io.depotops.core.application.port;
+
+import io.depotops.core.domain.Charger;
+import io.depotops.core.domain.Depot;
+import io.depotops.core.domain.Site;
+import io.depotops.core.domain.Vehicle;
+
+/**
+ * Facts core publishes. Called inside the use case's transaction: they are published if and only
+ * if it commits.
+ */
+public interface DomainEvents {
+
+    void depotChanged(Depot depot, Change change);
+
+    void siteChanged(Site site, Change change);
+
+    void chargerChanged(Charger charger, Change change);
+
+    void vehicleChanged(Vehicle vehicle, Change change);
+
+    void chargerBooted(Charger charger);
+
+    enum Change {
+        REGISTERED,
+        UPDATED,
+        REMOVED
+    }
+}

@@ -1,0 +1,14 @@
+package io.depotops.core.application.port;
+
+import io.depotops.core.domain.Vehicle;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface VehicleRepository extends TenantRepository<Vehicle> {
+
+    Optional<Vehicle> findByVin(UUID workspaceId, String vin);
+
+    Optional<Vehicle> findByFleetNumber(UUID workspaceId, String fleetNumber);
+
+    Optional<Vehicle> findByIdTag(UUID workspaceId, String idTag);
+}
