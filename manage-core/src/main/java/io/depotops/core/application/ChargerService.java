@@ -47,12 +47,19 @@ public class ChargerService {
     private final SiteRepository sites;
     private final SecretHasher hasher;
     private final DomainEvents events;
+    private final LiveStateService liveState;
 
-    ChargerService(ChargerRepository chargers, SiteRepository sites, SecretHasher hasher, DomainEvents events) {
+    ChargerService(
+            ChargerRepository chargers,
+            SiteRepository sites,
+            SecretHasher hasher,
+            DomainEvents events,
+            LiveStateService liveState) {
         this.chargers = chargers;
         this.sites = sites;
         this.hasher = hasher;
         this.events = events;
+        this.liveState = liveState;
     }
 
     @Transactional
@@ -86,6 +93,7 @@ public class ChargerService {
                 Instant.now(),
                 0));
         events.chargerChanged(charger, Change.REGISTERED);
+        liveState.siteChanged(charger.siteId());
         return charger;
     }
 
@@ -121,6 +129,8 @@ public class ChargerService {
                         current.version()),
                 expectedVersion);
         events.chargerChanged(updated, Change.UPDATED);
+        liveState.siteChanged(current.siteId());
+        liveState.siteChanged(updated.siteId());
         return updated;
     }
 
@@ -137,6 +147,7 @@ public class ChargerService {
         Charger charger = get(workspaceId, id);
         chargers.delete(workspaceId, id, expectedVersion);
         events.chargerChanged(charger, Change.REMOVED);
+        liveState.siteChanged(charger.siteId());
     }
 
     private void requireSite(UUID workspaceId, UUID siteId) {

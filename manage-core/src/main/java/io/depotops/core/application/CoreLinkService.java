@@ -30,6 +30,7 @@ public class CoreLinkService {
     private final VehicleRepository vehicles;
     private final SecretHasher hasher;
     private final DomainEvents events;
+    private final LiveStateService liveState;
     private final int heartbeatIntervalSeconds;
 
     CoreLinkService(
@@ -37,12 +38,14 @@ public class CoreLinkService {
             VehicleRepository vehicles,
             SecretHasher hasher,
             DomainEvents events,
+            LiveStateService liveState,
             @ConfigProperty(name = "depotops.ocpp.heartbeat-interval-seconds", defaultValue = "300")
                     int heartbeatIntervalSeconds) {
         this.chargers = chargers;
         this.vehicles = vehicles;
         this.hasher = hasher;
         this.events = events;
+        this.liveState = liveState;
         this.heartbeatIntervalSeconds = heartbeatIntervalSeconds;
     }
 
@@ -77,6 +80,7 @@ public class CoreLinkService {
         Charger booted = chargers.update(
                 charger.booted(BootStatus.Accepted, now, firmwareVersion, serialNumber), charger.version());
         events.chargerBooted(booted);
+        liveState.siteChanged(booted.siteId());
         return new Boot(BootStatus.Accepted, heartbeatIntervalSeconds, now);
     }
 

@@ -21,11 +21,13 @@ public class SiteService {
     private final SiteRepository sites;
     private final DepotRepository depots;
     private final DomainEvents events;
+    private final LiveStateService liveState;
 
-    SiteService(SiteRepository sites, DepotRepository depots, DomainEvents events) {
+    SiteService(SiteRepository sites, DepotRepository depots, DomainEvents events, LiveStateService liveState) {
         this.sites = sites;
         this.depots = depots;
         this.events = events;
+        this.liveState = liveState;
     }
 
     @Transactional
@@ -60,6 +62,8 @@ public class SiteService {
                         current.version()),
                 expectedVersion);
         events.siteChanged(updated, Change.UPDATED);
+        liveState.depotChanged(current.depotId());
+        liveState.depotChanged(updated.depotId());
         return updated;
     }
 

@@ -33,11 +33,14 @@ public class VehicleService {
     private final VehicleRepository vehicles;
     private final DepotRepository depots;
     private final DomainEvents events;
+    private final LiveStateService liveState;
 
-    VehicleService(VehicleRepository vehicles, DepotRepository depots, DomainEvents events) {
+    VehicleService(
+            VehicleRepository vehicles, DepotRepository depots, DomainEvents events, LiveStateService liveState) {
         this.vehicles = vehicles;
         this.depots = depots;
         this.events = events;
+        this.liveState = liveState;
     }
 
     @Transactional
@@ -45,6 +48,7 @@ public class VehicleService {
         check(workspaceId, draft, null);
         Vehicle vehicle = vehicles.insert(toVehicle(UUID.randomUUID(), workspaceId, draft, Instant.now(), 0));
         events.vehicleChanged(vehicle, Change.REGISTERED);
+        invalidateDepotOf(vehicle);
         return vehicle;
     }
 
@@ -55,6 +59,8 @@ public class VehicleService {
         Vehicle updated = vehicles.update(
                 toVehicle(id, workspaceId, draft, current.createdAt(), current.version()), expectedVersion);
         events.vehicleChanged(updated, Change.UPDATED);
+        invalidateDepotOf(current);
+        invalidateDepotOf(updated);
         return updated;
     }
 
@@ -71,6 +77,13 @@ public class VehicleService {
         Vehicle vehicle = get(workspaceId, id);
         vehicles.delete(workspaceId, id, expectedVersion);
         events.vehicleChanged(vehicle, Change.REMOVED);
+        invalidateDepotOf(vehicle);
+    }
+
+    private void invalidateDepotOf(Vehicle vehicle) {
+        if (vehicle.depotId() != null) {
+            liveState.depotChanged(vehicle.depotId());
+        }
     }
 
     private void check(UUID workspaceId, VehicleDraft draft, UUID self) {

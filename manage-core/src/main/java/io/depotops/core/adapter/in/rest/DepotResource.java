@@ -2,7 +2,9 @@ package io.depotops.core.adapter.in.rest;
 
 import io.depotops.core.application.DepotService;
 import io.depotops.core.application.DepotService.DepotDraft;
+import io.depotops.core.application.LiveStateService;
 import io.depotops.core.domain.Depot;
+import io.depotops.core.domain.DepotLiveState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/depots")
@@ -54,11 +57,20 @@ public class DepotResource {
     }
 
     private final DepotService depots;
+    private final LiveStateService liveState;
     private final WorkspaceAccess access;
 
-    DepotResource(DepotService depots, WorkspaceAccess access) {
+    DepotResource(DepotService depots, LiveStateService liveState, WorkspaceAccess access) {
         this.depots = depots;
+        this.liveState = liveState;
         this.access = access;
+    }
+
+    @GET
+    @Path("/{id}/live")
+    @Operation(summary = "Every charger's and vehicle's state at the depot now, served from the live cache")
+    public DepotLiveState live(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
+        return liveState.depot(access.require(workspaceId), id);
     }
 
     @POST
