@@ -1,0 +1,35 @@
+package io.depotops.connect.adapter.out.corelink;
+
+import io.depotops.contracts.corelink.AuthorizeDecision;
+import io.depotops.contracts.corelink.AuthorizeRequest;
+import io.depotops.contracts.corelink.BootDecision;
+import io.depotops.contracts.corelink.BootRequest;
+import io.depotops.contracts.corelink.CoreLinkPaths;
+import io.depotops.contracts.corelink.HandshakeDecision;
+import io.depotops.contracts.corelink.HandshakeRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** manage-core's core-link endpoints ({@code quarkus.rest-client.core.url}). */
+@RegisterRestClient(configKey = "core")
+@Path(CoreLinkPaths.BASE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface CoreLinkClient {
+
+    @POST
+    @Path(CoreLinkPaths.HANDSHAKE)
+    HandshakeDecision handshake(HandshakeRequest request);
+
+    @POST
+    @Path(CoreLinkPaths.BOOT)
+    BootDecision boot(BootRequest request);
+
+    @POST
+    @Path(CoreLinkPaths.AUTHORIZE)
+    AuthorizeDecision authorize(AuthorizeRequest request);
+}

@@ -1,0 +1,31 @@
+package io.depotops.connect.application;
+
+import io.depotops.connect.domain.BootNotice;
+import io.depotops.connect.domain.BootOutcome;
+import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.StatusReport;
+import java.time.Instant;
+
+/**
+ * Port for the facts connect publishes. Implementations must not lose a fact when the broker is
+ * down (the outbox), and keep the facts of one charger in order.
+ */
+public interface ChargerFacts {
+
+    enum Direction {
+        IN,
+        OUT
+    }
+
+    void connected(String chargePointId, OcppVersion version, String sessionId, Instant at, String remoteAddress);
+
+    void disconnected(String chargePointId, OcppVersion version, String sessionId, Instant at, String reason);
+
+    void booted(String chargePointId, OcppVersion version, BootNotice notice, BootOutcome outcome);
+
+    void statusChanged(String chargePointId, OcppVersion version, StatusReport report);
+
+    /** One raw OCPP-J frame, as received or sent, for core's message log. */
+    void frame(
+            String chargePointId, OcppVersion version, String sessionId, Direction direction, String text, Instant at);
+}

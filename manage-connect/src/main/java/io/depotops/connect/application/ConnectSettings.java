@@ -1,0 +1,54 @@
+package io.depotops.connect.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code depotops.connect.*}: session timing and the offline policy. */
+@ConfigMapping(prefix = "depotops.connect")
+public interface ConnectSettings {
+
+    /** How long connect waits for a charger's answer to a CALL it sent. */
+    @WithDefault("30s")
+    Duration callTimeout();
+
+    /**
+     * Interval of the websocket pings connect sends (feeds {@code
+     * quarkus.websockets-next.server.auto-ping-interval}).
+     */
+    @WithDefault("30s")
+    Duration pingInterval();
+
+    /**
+     * A socket with no message and no pong for this long is dead and closed; keep it a few ping
+     * intervals ({@code quarkus.websockets-next.server.auto-ping-interval}).
+     */
+    @WithDefault("90s")
+    Duration deadSocketTimeout();
+
+    /** How often sessions are checked for dead sockets. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** How many recent incoming message ids per session are remembered to detect duplicates. */
+    @WithDefault("256")
+    int rememberedMessageIds();
+
+    Offline offline();
+
+    /** What connect answers when core does not answer a call the charger waits on. */
+    interface Offline {
+
+        /** BootNotification status: {@code Pending} (default) or {@code Accepted}. */
+        @WithDefault("Pending")
+        String bootStatus();
+
+        /** BootNotification interval when answered offline: when the charger boots again. */
+        @WithDefault("30")
+        int bootIntervalSeconds();
+
+        /** Authorize status when answered offline: {@code Invalid} (default) or {@code Accepted}. */
+        @WithDefault("Invalid")
+        String authorizeStatus();
+    }
+}

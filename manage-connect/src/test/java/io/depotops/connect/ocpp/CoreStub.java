@@ -1,0 +1,90 @@
+package io.depotops.connect.ocpp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * manage-core's core link, stood in by WireMock on a random port. Chargers by id: {@code
+ * *-UNKNOWN} unknown to core, password {@code secret} required from {@code *-AUTH}, {@code
+ * *-PENDING} and {@code *-REJECTED} boot so, {@code *-CORE-DOWN} core never answers its boot in time.
+ */
+public class CoreStub implements QuarkusTestResourceLifecycleManager {
+
+    static final String BASE = "/internal/v1/core-link";
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(post(urlEqualTo(BASE + "/handshake")).atPriority(10).willReturn(okJson("{\"accepted\":true}")));
+        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-UNKNOWN")))
+                .willReturn(okJson("{\"accepted\":false,\"reason\":\"unknown charge point\"}")));
+        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
+                .atPriority(2)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-AUTH")))
+                .withRequestBody(matchingJsonPath("$.password", equalTo("secret")))
+                .willReturn(okJson("{\"accepted\":true}")));
+        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
+                .atPriority(3)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-AUTH")))
+                .willReturn(okJson("{\"accepted\":false,\"reason\":\"wrong password\"}")));
+
+        server.stubFor(post(urlEqualTo(BASE + "/boot"))
+                .atPriority(10)
+                .willReturn(okJson("{\"status\":\"Accepted\",\"intervalSeconds\":300}")));
+        server.stubFor(post(urlEqualTo(BASE + "/boot"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-PENDING")))
+                .willReturn(okJson("{\"status\":\"Pending\",\"intervalSeconds\":60}")));
+        server.stubFor(post(urlEqualTo(BASE + "/boot"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-REJECTED")))
+                .willReturn(okJson("{\"status\":\"Rejected\",\"intervalSeconds\":120}")));
+        server.stubFor(post(urlEqualTo(BASE + "/boot"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-CORE-DOWN")))
+                .willReturn(aResponse()
+                        .withFixedDelay(5000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"Accepted\",\"intervalSeconds\":300}")));
+
+        server.stubFor(
+                post(urlEqualTo(BASE + "/authorize")).atPriority(10).willReturn(okJson("{\"status\":\"Accepted\"}")));
+        server.stubFor(post(urlEqualTo(BASE + "/authorize"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.idToken", equalTo("BLOCKED-TAG")))
+                .willReturn(okJson("{\"status\":\"Blocked\"}")));
+        server.stubFor(post(urlEqualTo(BASE + "/authorize"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.idToken", equalTo("UNKNOWN-TAG")))
+                .willReturn(okJson("{\"status\":\"Unknown\"}")));
+        return Map.of("quarkus.rest-client.core.url", server.baseUrl());
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.StringValuePattern matching(String regex) {
+        return com.github.tomakehurst.wiremock.client.WireMock.matching(regex);
+    }
+
+    static WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,405 @@
+package io.depotops.connect.ocpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.connect.application.CallOutcome;
+import io.depotops.connect.application.OcppSessions;
+import io.depotops.contracts.events.EventTypes;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end through connect's websocket, with core stood in by WireMock and the events read from
+ * a real RabbitMQ queue. Names follow the OCPP 2.0.1 conformance test cases (TC_x_yy_CSMS, the
+ * CSMS side) where one applies; 1.6 cases are named after what they check.
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreStub.class)
+class OcppConformanceTest {
+
+    static final String BOOT_16 = "{\"chargePointVendor\":\"depotops\",\"chargePointModel\":\"sim-1\"}";
+    static final String BOOT_201 =
+            "{\"reason\":\"PowerUp\",\"chargingStation\":{\"model\":\"sim-2\",\"vendorName\":\"depotops\"}}";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    OcppSessions sessions;
+
+    @BeforeAll
+    static void bindQueue() throws Exception {
+        Events.queue();
+    }
+
+    private OcppTestClient v16(String id) throws Exception {
+        return OcppTestClient.connect(base, id, null, "ocpp1.6");
+    }
+
+    private OcppTestClient v201(String id) throws Exception {
+        return OcppTestClient.connect(base, id, null, "ocpp2.0.1");
+    }
+
+    // ---- B: provisioning (boot) ----
+
+    @Test
+    void TC_B_01_CSMS_coldBootAccepted() throws Exception {
+        try (OcppTestClient cp = v201("TC-B01")) {
+            assertThat(cp.subprotocol()).isEqualTo("ocpp2.0.1");
+            JsonNode answer = cp.call("b01", "BootNotification", BOOT_201);
+            assertThat(answer.get(0).asInt()).isEqualTo(3);
+            assertThat(answer.get(1).asText()).isEqualTo("b01");
+            assertThat(answer.get(2).get("status").asText()).isEqualTo("Accepted");
+            assertThat(answer.get(2).get("interval").asInt()).isEqualTo(300);
+            assertThat(Instant.parse(answer.get(2).get("currentTime").asText())).isNotNull();
+        }
+        assertThat(Events.await(EventTypes.CONNECT_CHARGER_CONNECTED_V1, "TC-B01", 1))
+                .isNotEmpty();
+        JsonNode boot =
+                Events.await(EventTypes.CONNECT_CHARGER_BOOT_V1, "TC-B01", 1).get(0);
+        assertThat(boot.get("status").asText()).isEqualTo("Accepted");
+        assertThat(boot.get("model").asText()).isEqualTo("sim-2");
+        assertThat(Events.await(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, "TC-B01", 1))
+                .isNotEmpty();
+        // every frame in and out, for the message log
+        assertThat(Events.await(EventTypes.CONNECT_OCPP_FRAME_V1, "TC-B01", 2))
+                .extracting(frame -> frame.get("direction").asText())
+                .contains("in", "out");
+    }
+
+    @Test
+    void ocpp16_coldBootAccepted() throws Exception {
+        try (OcppTestClient cp = v16("CP16-BOOT")) {
+            assertThat(cp.subprotocol()).isEqualTo("ocpp1.6");
+            JsonNode answer = cp.call("1", "BootNotification", BOOT_16);
+            assertThat(answer.get(2).get("status").asText()).isEqualTo("Accepted");
+            assertThat(answer.get(2).get("interval").asInt()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void TC_B_02_CSMS_coldBootPending_otherMessagesRefusedUntilAccepted() throws Exception {
+        try (OcppTestClient cp = v201("TC-B02-PENDING")) {
+            JsonNode answer = cp.call("b02", "BootNotification", BOOT_201);
+            assertThat(answer.get(2).get("status").asText()).isEqualTo("Pending");
+            assertThat(answer.get(2).get("interval").asInt()).isEqualTo(60);
+            JsonNode refused = cp.call("b02-hb", "Heartbeat", "{}");
+            assertThat(refused.get(0).asInt()).isEqualTo(4);
+            assertThat(refused.get(2).asText()).isEqualTo("SecurityError");
+        }
+    }
+
+    @Test
+    void ocpp16_bootRejected_otherMessagesRefused() throws Exception {
+        try (OcppTestClient cp = v16("CP16-REJECTED")) {
+            JsonNode answer = cp.call("1", "BootNotification", BOOT_16);
+            assertThat(answer.get(2).get("status").asText()).isEqualTo("Rejected");
+            assertThat(answer.get(2).get("interval").asInt()).isEqualTo(120);
+            JsonNode refused = cp.call(
+                    "2",
+                    "StatusNotification",
+                    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
+            assertThat(refused.get(2).asText()).isEqualTo("SecurityError");
+            // a new boot is still taken
+            assertThat(cp.call("3", "BootNotification", BOOT_16).get(0).asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void coreUnreachableAtBoot_answeredPendingWithinTheDeadline() throws Exception {
+        try (OcppTestClient cp = v201("TC-CORE-DOWN")) {
+            long started = System.nanoTime();
+            JsonNode answer = cp.call("down", "BootNotification", BOOT_201);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(answer.get(0).asInt()).isEqualTo(3);
+            assertThat(answer.get(2).get("status").asText()).isEqualTo("Pending");
+            assertThat(answer.get(2).get("interval").asInt()).isEqualTo(30);
+            assertThat(answer.get(2).get("statusInfo").get("reasonCode").asText())
+                    .isEqualTo("Offline");
+            assertThat(took).isLessThan(Duration.ofSeconds(8));
+        }
+        JsonNode boot = Events.await(EventTypes.CONNECT_CHARGER_BOOT_V1, "TC-CORE-DOWN", 1)
+                .get(0);
+        assertThat(boot.get("decidedOffline").asBoolean()).isTrue();
+    }
+
+    // ---- G: availability ----
+
+    @Test
+    void TC_G_02_CSMS_heartbeat() throws Exception {
+        try (OcppTestClient cp = v201("TC-G02")) {
+            JsonNode answer = cp.call("hb", "Heartbeat", "{}");
+            Instant time = Instant.parse(answer.get(2).get("currentTime").asText());
+            assertThat(Duration.between(time, Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
+        }
+        try (OcppTestClient cp = v16("CP16-HB")) {
+            JsonNode answer = cp.call("hb", "Heartbeat", "{}");
+            assertThat(answer.get(2).get("currentTime").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void TC_G_01_CSMS_statusNotificationPublishesStatusChanged() throws Exception {
+        try (OcppTestClient cp = v201("TC-G01")) {
+            JsonNode answer = cp.call(
+                    "st",
+                    "StatusNotification",
+                    "{\"timestamp\":\"2025-01-01T10:00:00Z\",\"connectorStatus\":\"Occupied\",\"evseId\":1,\"connectorId\":1}");
+            assertThat(answer.get(0).asInt()).isEqualTo(3);
+        }
+        JsonNode event = Events.await(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "TC-G01", 1)
+                .get(0);
+        assertThat(event.get("status").asText()).isEqualTo("OCCUPIED");
+        assertThat(event.get("evseId").asInt()).isEqualTo(1);
+        assertThat(event.get("ocppVersion").asText()).isEqualTo("ocpp2.0.1");
+    }
+
+    @Test
+    void ocpp16_statusNotificationPublishesStatusChanged() throws Exception {
+        try (OcppTestClient cp = v16("CP16-STATUS")) {
+            cp.call("1", "BootNotification", BOOT_16);
+            JsonNode answer = cp.call(
+                    "2", "StatusNotification", "{\"connectorId\":2,\"errorCode\":\"NoError\",\"status\":\"Charging\"}");
+            assertThat(answer.get(0).asInt()).isEqualTo(3);
+        }
+        JsonNode event = Events.await(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "CP16-STATUS", 1)
+                .get(0);
+        assertThat(event.get("status").asText()).isEqualTo("OCCUPIED");
+        assertThat(event.get("ocppStatus").asText()).isEqualTo("Charging");
+        assertThat(event.get("connectorId").asInt()).isEqualTo(2);
+    }
+
+    // ---- C: authorization ----
+
+    @Test
+    void TC_C_02_CSMS_authorizeAccepted_andBlocked() throws Exception {
+        try (OcppTestClient cp = v201("TC-C02")) {
+            JsonNode ok = cp.call("a1", "Authorize", "{\"idToken\":{\"idToken\":\"TAG-1\",\"type\":\"ISO14443\"}}");
+            assertThat(ok.get(2).get("idTokenInfo").get("status").asText()).isEqualTo("Accepted");
+            JsonNode blocked =
+                    cp.call("a2", "Authorize", "{\"idToken\":{\"idToken\":\"BLOCKED-TAG\",\"type\":\"ISO14443\"}}");
+            assertThat(blocked.get(2).get("idTokenInfo").get("status").asText()).isEqualTo("Blocked");
+        }
+        try (OcppTestClient cp = v16("CP16-AUTH16")) {
+            JsonNode unknown = cp.call("a3", "Authorize", "{\"idTag\":\"UNKNOWN-TAG\"}");
+            // 1.6 has no Unknown: Invalid
+            assertThat(unknown.get(2).get("idTagInfo").get("status").asText()).isEqualTo("Invalid");
+        }
+    }
+
+    // ---- bad input: each CALLERROR class, and the session stays up ----
+
+    @Test
+    void malformedFramesGetTheirCallError_201() throws Exception {
+        try (OcppTestClient cp = v201("BAD-201")) {
+            assertError(cp.exchange("not json"), "-1", "RpcFrameworkError");
+            assertError(cp.exchange("{\"a\":1}"), "-1", "RpcFrameworkError");
+            assertError(cp.exchange("[2,42,\"Heartbeat\",{}]"), "-1", "RpcFrameworkError");
+            assertError(cp.exchange("[7,\"m1\",\"Heartbeat\",{}]"), "m1", "MessageTypeNotSupported");
+            assertError(cp.exchange("[2,\"m2\",\"Heartbeat\"]"), "m2", "FormatViolation");
+            assertError(cp.call("m3", "NoSuchAction", "{}"), "m3", "NotImplemented");
+            assertError(cp.call("m4", "Reset", "{\"type\":\"Immediate\"}"), "m4", "NotSupported");
+            assertError(
+                    cp.call("m5", "BootNotification", "{\"reason\":\"PowerUp\"}"),
+                    "m5",
+                    "OccurrenceConstraintViolation");
+            assertError(
+                    cp.call(
+                            "m6",
+                            "StatusNotification",
+                            "{\"timestamp\":\"2025-01-01T10:00:00Z\",\"connectorStatus\":\"Available\",\"evseId\":\"one\",\"connectorId\":1}"),
+                    "m6",
+                    "TypeConstraintViolation");
+            assertError(
+                    cp.call(
+                            "m7",
+                            "StatusNotification",
+                            "{\"timestamp\":\"2025-01-01T10:00:00Z\",\"connectorStatus\":\"Sleeping\",\"evseId\":1,\"connectorId\":1}"),
+                    "m7",
+                    "PropertyConstraintViolation");
+            assertError(
+                    cp.call(
+                            "m8",
+                            "StatusNotification",
+                            "{\"timestamp\":\"yesterday\",\"connectorStatus\":\"Available\",\"evseId\":1,\"connectorId\":1}"),
+                    "m8",
+                    "PropertyConstraintViolation");
+            assertError(cp.call("m9", "Heartbeat", "{\"extra\":true}"), "m9", "FormatViolation");
+            assertError(
+                    cp.call(
+                            "m10",
+                            "MeterValues",
+                            "{\"evseId\":1,\"meterValue\":[{\"timestamp\":\"2025-01-01T10:00:00Z\",\"sampledValue\":[{\"value\":1.0}]}]}"),
+                    "m10",
+                    "NotImplemented");
+            // still up
+            assertThat(cp.call("ok", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void malformedFramesGetTheirCallError_16() throws Exception {
+        try (OcppTestClient cp = v16("BAD-16")) {
+            assertError(cp.exchange("[2,\"x\""), "-1", "FormationViolation");
+            assertError(cp.exchange("[9,\"m1\",\"Heartbeat\",{}]"), "m1", "GenericError");
+            assertError(cp.exchange("[2,\"m2\",17,{}]"), "m2", "FormationViolation");
+            assertError(cp.call("m3", "NoSuchAction", "{}"), "m3", "NotImplemented");
+            assertError(cp.call("m4", "RemoteStartTransaction", "{\"idTag\":\"T\"}"), "m4", "NotSupported");
+            assertError(
+                    cp.call("m5", "BootNotification", "{\"chargePointVendor\":\"v\"}"),
+                    "m5",
+                    "OccurenceConstraintViolation");
+            assertError(
+                    cp.call(
+                            "m6",
+                            "StatusNotification",
+                            "{\"connectorId\":\"1\",\"errorCode\":\"NoError\",\"status\":\"Available\"}"),
+                    "m6",
+                    "TypeConstraintViolation");
+            assertError(
+                    cp.call(
+                            "m7",
+                            "BootNotification",
+                            "{\"chargePointVendor\":\"" + "v".repeat(51) + "\",\"chargePointModel\":\"m\"}"),
+                    "m7",
+                    "PropertyConstraintViolation");
+            assertError(cp.call("m8", "Heartbeat", "{\"extra\":1}"), "m8", "FormationViolation");
+            assertError(
+                    cp.call(
+                            "m9",
+                            "StartTransaction",
+                            "{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,\"timestamp\":\"2025-01-01T10:00:00Z\"}"),
+                    "m9",
+                    "NotImplemented");
+            assertThat(cp.call("ok", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
+        }
+    }
+
+    private static void assertError(JsonNode frame, String messageId, String code) {
+        assertThat(frame.get(0).asInt()).as(frame.toString()).isEqualTo(4);
+        assertThat(frame.get(1).asText()).as(frame.toString()).isEqualTo(messageId);
+        assertThat(frame.get(2).asText()).as(frame.toString()).isEqualTo(code);
+        assertThat(frame).hasSize(5);
+    }
+
+    // ---- handshake ----
+
+    @Test
+    void unsupportedOrMissingSubprotocolRefusedAtHandshake() {
+        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-PROTO", null, "ocpp1.5"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(400));
+        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-PROTO", null))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(400));
+    }
+
+    @Test
+    void subprotocolSelectedInTheChargersOrderOfPreference() throws Exception {
+        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-ORDER", null, "ocpp2.0.1", "ocpp1.6")) {
+            assertThat(cp.subprotocol()).isEqualTo("ocpp2.0.1");
+        }
+        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-ORDER", null, "ocpp1.5", "ocpp1.6")) {
+            assertThat(cp.subprotocol()).isEqualTo("ocpp1.6");
+        }
+    }
+
+    @Test
+    void unknownChargerRefusedAtHandshake() {
+        assertThatThrownBy(() -> v201("HS-UNKNOWN"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
+    }
+
+    @Test
+    void TC_A_01_CSMS_basicAuthPasswordCheckedByCore() throws Exception {
+        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-AUTH", "wrong", "ocpp2.0.1"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-AUTH", null, "ocpp2.0.1"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
+        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-AUTH", "secret", "ocpp2.0.1")) {
+            assertThat(cp.call("hb", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
+        }
+    }
+
+    // ---- sessions ----
+
+    @Test
+    void reconnectReplacesTheOldSession() throws Exception {
+        OcppTestClient first = v16("SES-RECONNECT");
+        assertThat(first.call("1", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
+        try (OcppTestClient second = v16("SES-RECONNECT")) {
+            assertThat(first.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(second.call("2", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
+            assertThat(sessions.list())
+                    .filteredOn(view -> view.chargePointId().equals("SES-RECONNECT"))
+                    .hasSize(1);
+        } finally {
+            first.close();
+        }
+        JsonNode replaced = Events.await(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, "SES-RECONNECT", 1)
+                .get(0);
+        assertThat(replaced.get("reason").asText()).isEqualTo("replaced");
+    }
+
+    @Test
+    void duplicateMessageIdIsAnsweredAgainNotProcessedTwice() throws Exception {
+        String status = "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}";
+        try (OcppTestClient cp = v16("SES-DUP")) {
+            JsonNode first = cp.call("same", "StatusNotification", status);
+            JsonNode again = cp.call("same", "StatusNotification", status);
+            assertThat(again).isEqualTo(first);
+            assertError(cp.call("same", "Heartbeat", "{}"), "same", "GenericError");
+        }
+        Events.await(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "SES-DUP", 1);
+        Thread.sleep(500);
+        assertThat(Events.of(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "SES-DUP"))
+                .hasSize(1);
+    }
+
+    @Test
+    void callsToTheChargerGoOneAtATimeAndTimeOut() throws Exception {
+        try (OcppTestClient cp = v201("SES-CALLS")) {
+            var first = sessions.call(
+                    "SES-CALLS",
+                    "TriggerMessage",
+                    OcppTestClient.JSON.readTree("{\"requestedMessage\":\"Heartbeat\"}"));
+            var second = sessions.call(
+                    "SES-CALLS",
+                    "TriggerMessage",
+                    OcppTestClient.JSON.readTree("{\"requestedMessage\":\"StatusNotification\"}"));
+            JsonNode call = cp.next(Duration.ofSeconds(5));
+            assertThat(call.get(0).asInt()).isEqualTo(2);
+            assertThat(call.get(3).get("requestedMessage").asText()).isEqualTo("Heartbeat");
+            // the second waits for the first to be answered
+            assertThat(cp.poll(Duration.ofMillis(300))).isNull();
+            cp.sendRaw("[3,\"" + call.get(1).asText() + "\",{\"status\":\"Accepted\"}]");
+            assertThat(first.get(5, TimeUnit.SECONDS).kind()).isEqualTo(CallOutcome.Kind.RESULT);
+            JsonNode secondCall = cp.next(Duration.ofSeconds(5));
+            assertThat(secondCall.get(3).get("requestedMessage").asText()).isEqualTo("StatusNotification");
+            // not answered: times out (depotops.connect.call-timeout=2s in tests)
+            assertThat(second.get(10, TimeUnit.SECONDS).kind()).isEqualTo(CallOutcome.Kind.TIMED_OUT);
+        }
+        assertThat(sessions.call("NOT-HERE", "TriggerMessage", OcppTestClient.JSON.createObjectNode())
+                        .get(1, TimeUnit.SECONDS)
+                        .kind())
+                .isEqualTo(CallOutcome.Kind.OFFLINE);
+    }
+}
