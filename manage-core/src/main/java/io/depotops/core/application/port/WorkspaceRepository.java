@@ -13,4 +13,6 @@ public interface WorkspaceRepository {
     Optional<Workspace> find(UUID id);
 
     List<Workspace> findAll(Collection<UUID> ids);
+
+    List<Workspace> all();
 }

@@ -36,6 +36,13 @@ class WorkspaceRepositoryAdapter implements WorkspaceRepository {
                 .toList();
     }
 
+    @Override
+    public List<Workspace> all() {
+        return WorkspaceEntity.<WorkspaceEntity>list("order by name, id").stream()
+                .map(WorkspaceRepositoryAdapter::toDomain)
+                .toList();
+    }
+
     private static Workspace toDomain(WorkspaceEntity entity) {
         return new Workspace(entity.id, entity.name, entity.createdAt, entity.version);
     }

@@ -98,4 +98,15 @@ class AccessControlTest {
                 .statusCode(200)
                 .body("id", contains(first));
     }
+
+    @Test
+    void aPlatformOperatorSeesEveryWorkspace() {
+        String first = newWorkspace();
+        String second = newWorkspace();
+        as(CoreApiFixtures.platformAdmin())
+                .get("/api/v1/workspaces")
+                .then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems(first, second));
+    }
 }
