@@ -17,6 +17,11 @@ public enum OcppVersion {
         return subprotocol;
     }
 
+    /** The version number alone, as events and core name it: {@code 1.6}, {@code 2.0.1}. */
+    public String label() {
+        return subprotocol.substring("ocpp".length());
+    }
+
     public static Optional<OcppVersion> fromSubprotocol(String value) {
         for (OcppVersion version : values()) {
             if (version.subprotocol.equals(value)) {

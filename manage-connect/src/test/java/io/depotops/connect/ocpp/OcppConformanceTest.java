@@ -161,7 +161,7 @@ class OcppConformanceTest {
                 .get(0);
         assertThat(event.get("status").asText()).isEqualTo("OCCUPIED");
         assertThat(event.get("evseId").asInt()).isEqualTo(1);
-        assertThat(event.get("ocppVersion").asText()).isEqualTo("ocpp2.0.1");
+        assertThat(event.get("ocppVersion").asText()).isEqualTo("2.0.1");
     }
 
     @Test
@@ -377,6 +377,10 @@ class OcppConformanceTest {
     @Test
     void callsToTheChargerGoOneAtATimeAndTimeOut() throws Exception {
         try (OcppTestClient cp = v201("SES-CALLS")) {
+            // The client sees the socket open before the server has registered the session.
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sessions.find("SES-CALLS").isPresent());
             var first = sessions.call(
                     "SES-CALLS",
                     "TriggerMessage",

@@ -1,7 +1,6 @@
 package io.depotops.connect.adapter.out.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.depotops.connect.application.ChargerFacts;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
@@ -9,6 +8,11 @@ import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.StatusReport;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
+import io.depotops.contracts.events.connect.ChargerBootV1;
+import io.depotops.contracts.events.connect.ChargerConnectedV1;
+import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
+import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
+import io.depotops.contracts.events.connect.OcppFrameV1;
 import io.depotops.platform.outbox.Outbox;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,73 +43,72 @@ public class OutboxChargerFacts implements ChargerFacts {
     @Transactional
     public void connected(
             String chargePointId, OcppVersion version, String sessionId, Instant at, String remoteAddress) {
-        ObjectNode data = base(chargePointId, version)
-                .put("sessionId", sessionId)
-                .put("connectedAt", at.toString())
-                .put("remoteAddress", remoteAddress);
-        append(EventTypes.CONNECT_CHARGER_CONNECTED_V1, chargePointId, data);
+        append(
+                EventTypes.CONNECT_CHARGER_CONNECTED_V1,
+                chargePointId,
+                new ChargerConnectedV1(chargePointId, version.label(), sessionId, at, remoteAddress));
     }
 
     @Override
     @Transactional
     public void disconnected(String chargePointId, OcppVersion version, String sessionId, Instant at, String reason) {
-        ObjectNode data = base(chargePointId, version)
-                .put("sessionId", sessionId)
-                .put("disconnectedAt", at.toString())
-                .put("reason", reason);
-        append(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, chargePointId, data);
+        append(
+                EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
+                chargePointId,
+                new ChargerDisconnectedV1(chargePointId, version.label(), sessionId, at, reason));
     }
 
     @Override
     @Transactional
     public void booted(String chargePointId, OcppVersion version, BootNotice notice, BootOutcome outcome) {
-        ObjectNode data = base(chargePointId, version)
-                .put("vendor", notice.vendor())
-                .put("model", notice.model())
-                .put("serialNumber", notice.serialNumber())
-                .put("firmwareVersion", notice.firmwareVersion())
-                .put("reason", notice.reason())
-                .put("status", outcome.status().ocppName())
-                .put("intervalSeconds", outcome.intervalSeconds())
-                .put("decidedOffline", outcome.decidedOffline())
-                .put("bootedAt", outcome.currentTime().toString());
-        append(EventTypes.CONNECT_CHARGER_BOOT_V1, chargePointId, data);
+        append(
+                EventTypes.CONNECT_CHARGER_BOOT_V1,
+                chargePointId,
+                new ChargerBootV1(
+                        chargePointId,
+                        version.label(),
+                        notice.vendor(),
+                        notice.model(),
+                        notice.serialNumber(),
+                        notice.firmwareVersion(),
+                        notice.reason(),
+                        outcome.status().ocppName(),
+                        outcome.intervalSeconds(),
+                        outcome.decidedOffline(),
+                        outcome.currentTime()));
     }
 
     @Override
     @Transactional
     public void statusChanged(String chargePointId, OcppVersion version, StatusReport report) {
-        ObjectNode data = base(chargePointId, version)
-                .put("evseId", report.evseId())
-                .put("connectorId", report.connectorId())
-                .put("status", report.availability().name())
-                .put("ocppStatus", report.ocppStatus())
-                .put("errorCode", report.errorCode())
-                .put("info", report.info())
-                .put("vendorErrorCode", report.vendorErrorCode())
-                .put(
-                        "timestamp",
-                        report.timestamp() == null ? null : report.timestamp().toString());
-        append(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, chargePointId, data);
+        append(
+                EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
+                chargePointId,
+                new ChargerStatusChangedV1(
+                        chargePointId,
+                        version.label(),
+                        report.evseId(),
+                        report.connectorId(),
+                        report.availability().name(),
+                        report.ocppStatus(),
+                        report.errorCode(),
+                        report.info(),
+                        report.vendorErrorCode(),
+                        report.timestamp()));
     }
 
     @Override
     @Transactional
     public void frame(
             String chargePointId, OcppVersion version, String sessionId, Direction direction, String text, Instant at) {
-        ObjectNode data = base(chargePointId, version)
-                .put("sessionId", sessionId)
-                .put("direction", direction == Direction.IN ? "in" : "out")
-                .put("at", at.toString())
-                .put("frame", text);
-        append(EventTypes.CONNECT_OCPP_FRAME_V1, chargePointId, data);
+        append(
+                EventTypes.CONNECT_OCPP_FRAME_V1,
+                chargePointId,
+                new OcppFrameV1(
+                        chargePointId, version.label(), sessionId, direction == Direction.IN ? "in" : "out", at, text));
     }
 
-    private ObjectNode base(String chargePointId, OcppVersion version) {
-        return mapper.createObjectNode().put("chargePointId", chargePointId).put("ocppVersion", version.subprotocol());
-    }
-
-    private void append(String type, String chargePointId, ObjectNode data) {
+    private void append(String type, String chargePointId, Object data) {
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(data);
