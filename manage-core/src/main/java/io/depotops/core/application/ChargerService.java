@@ -124,7 +124,7 @@ public class ChargerService {
                         current.lastBootAt(),
                         current.firmwareVersion(),
                         current.serialNumber(),
-                        connectors(draft),
+                        keepStatuses(connectors(draft), current.connectors()),
                         current.createdAt(),
                         current.version()),
                 expectedVersion);
@@ -195,9 +195,28 @@ public class ChargerService {
                     connector.connectorId(),
                     connectorType(field, connector.type()),
                     connector.maxPowerKw(),
-                    "Unknown"));
+                    "Unknown",
+                    null));
         }
         return connectors;
+    }
+
+    /** Connectors that stay keep the status their charger last reported. */
+    private static List<Connector> keepStatuses(List<Connector> edited, List<Connector> current) {
+        return edited.stream()
+                .map(connector -> current.stream()
+                        .filter(old ->
+                                old.evseId() == connector.evseId() && old.connectorId() == connector.connectorId())
+                        .findFirst()
+                        .map(old -> new Connector(
+                                connector.evseId(),
+                                connector.connectorId(),
+                                connector.type(),
+                                connector.maxPowerKw(),
+                                old.status(),
+                                old.statusUpdatedAt()))
+                        .orElse(connector))
+                .toList();
     }
 
     private static ConnectorType connectorType(String field, String type) {

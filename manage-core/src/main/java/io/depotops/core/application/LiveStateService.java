@@ -2,9 +2,10 @@ package io.depotops.core.application;
 
 import io.depotops.core.application.port.DepotRepository;
 import io.depotops.core.application.port.LiveStateCache;
+import io.depotops.core.application.port.LiveStateCache.Document;
 import io.depotops.core.application.port.LiveStateSource;
-import io.depotops.core.domain.DepotLiveState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Live state reads, served from the cache and rebuilt from PostgreSQL on a miss. */
@@ -21,15 +22,19 @@ public class LiveStateService {
         this.source = source;
     }
 
-    public DepotLiveState depot(UUID workspaceId, UUID depotId) {
+    /** The depot's live state as JSON (see {@link io.depotops.core.domain.DepotLiveState}). */
+    public String depot(UUID workspaceId, UUID depotId) {
+        Optional<Document> cached = cache.read(depotId);
+        if (cached.isPresent()) {
+            if (!cached.get().workspaceId().equals(workspaceId)) {
+                throw new NotFoundException("depot", depotId);
+            }
+            return cached.get().json();
+        }
         if (depots.find(workspaceId, depotId).isEmpty()) {
             throw new NotFoundException("depot", depotId);
         }
-        return cache.read(depotId).orElseGet(() -> {
-            DepotLiveState state = source.load(depotId);
-            cache.store(state);
-            return state;
-        });
+        return cache.store(workspaceId, source.load(depotId)).json();
     }
 
     /** Called when a site's chargers changed: the depot's copy is rebuilt on its next read. */

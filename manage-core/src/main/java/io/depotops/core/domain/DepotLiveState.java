@@ -17,6 +17,7 @@ public record DepotLiveState(UUID depotId, List<ChargerState> chargers, List<Veh
             String chargePointId,
             UUID siteId,
             String status,
+            boolean online,
             List<ConnectorState> connectors,
             Instant updatedAt) {
 
@@ -25,7 +26,7 @@ public record DepotLiveState(UUID depotId, List<ChargerState> chargers, List<Veh
         }
     }
 
-    public record ConnectorState(int evseId, int connectorId, String status) {}
+    public record ConnectorState(int evseId, int connectorId, String status, Instant statusUpdatedAt) {}
 
     /** {@code stateOfChargePercent} is null until telematics has reported it. */
     public record VehicleState(UUID vehicleId, String fleetNumber, Double stateOfChargePercent, Instant observedAt) {}

@@ -18,14 +18,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/depots")
@@ -68,8 +73,10 @@ public class DepotResource {
 
     @GET
     @Path("/{id}/live")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every charger's and vehicle's state at the depot now, served from the live cache")
-    public DepotLiveState live(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DepotLiveState.class)))
+    public String live(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         return liveState.depot(access.require(workspaceId), id);
     }
 

@@ -40,7 +40,12 @@ public class ChargerEntity extends TenantEntity {
     @Column(name = "max_power_kw")
     public BigDecimal maxPowerKw;
 
+    // Written only by charger facts (ChargerFactsStore), never by edits of the charger.
+    @Column(updatable = false)
     public String status;
+
+    @Column(insertable = false, updatable = false)
+    public boolean online;
 
     @Column(name = "boot_status")
     public String bootStatus;

@@ -76,6 +76,7 @@ class ChargerRepositoryAdapter extends TenantRepositoryAdapter<ChargerEntity, Ch
             row.type = connector.type().name();
             row.maxPowerKw = connector.maxPowerKw();
             row.status = connector.status();
+            row.statusUpdatedAt = connector.statusUpdatedAt();
             to.connectors.add(row);
         }
     }
@@ -100,7 +101,12 @@ class ChargerRepositoryAdapter extends TenantRepositoryAdapter<ChargerEntity, Ch
                 e.serialNumber,
                 e.connectors.stream()
                         .map(c -> new Connector(
-                                c.evseId, c.connectorId, ConnectorType.valueOf(c.type), c.maxPowerKw, c.status))
+                                c.evseId,
+                                c.connectorId,
+                                ConnectorType.valueOf(c.type),
+                                c.maxPowerKw,
+                                c.status,
+                                c.statusUpdatedAt))
                         .toList(),
                 e.createdAt,
                 e.version);

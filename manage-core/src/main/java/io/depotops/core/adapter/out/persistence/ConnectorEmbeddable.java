@@ -19,4 +19,7 @@ public class ConnectorEmbeddable {
     public BigDecimal maxPowerKw;
 
     public String status;
+
+    @Column(name = "status_updated_at")
+    public java.time.Instant statusUpdatedAt;
 }

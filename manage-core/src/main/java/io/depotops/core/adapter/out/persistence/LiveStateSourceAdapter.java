@@ -24,8 +24,9 @@ class LiveStateSourceAdapter implements LiveStateSource {
                         c.chargePointId,
                         c.siteId,
                         c.status,
+                        c.online,
                         c.connectors.stream()
-                                .map(k -> new ConnectorState(k.evseId, k.connectorId, k.status))
+                                .map(k -> new ConnectorState(k.evseId, k.connectorId, k.status, k.statusUpdatedAt))
                                 .toList(),
                         c.lastBootAt))
                 .toList();

@@ -68,7 +68,7 @@ class LiveStateApiTest {
     @Test
     void aLostCacheIsRebuiltFromTheDatabase() {
         live().body("chargers", hasSize(3));
-        redis.key().del("depotops:live:depot:" + depot);
+        redis.key().del("depotops:live:depot:" + depot, "depotops:live:depot:" + depot + ":json");
         redis.hash(String.class).hset("depotops:live:depot:" + depot, "charger:partial", "{}");
         live().body("chargers", hasSize(3)).body("vehicles", hasSize(1));
     }

@@ -1,0 +1,193 @@
+package io.depotops.platform.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.cloudevents.CloudEvent;
+import io.depotops.contracts.events.DepotopsEvents;
+import io.depotops.contracts.messaging.Exchanges;
+import io.depotops.contracts.messaging.MessageHeaders;
+import io.depotops.contracts.telemetry.TelemetryAttributes;
+import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Consumes CloudEvents from a service's durable queues. Each delivery is handled in order, in the
+ * producer's trace; a handler that fails is retried a few times with growing pauses, then the
+ * message is parked on the dead-letter exchange with its reason and acknowledged, never dropped and
+ * never redelivered forever. A malformed message is parked at once. Handlers must be idempotent
+ * (see the outbox module's Inbox): a crash before the acknowledgement redelivers.
+ */
+@ApplicationScoped
+public class EventSubscriptions {
+
+    /** Handles one event; throwing means "not processed". */
+    @FunctionalInterface
+    public interface EventHandler {
+        void handle(CloudEvent event) throws Exception;
+    }
+
+    private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
+    private static final List<Duration> RETRY_PAUSES =
+            List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    private static final int PREFETCH = 50;
+
+    private final RabbitMqConnection connection;
+    private final ConfirmingPublisher publisher;
+    private final RabbitMqSettings settings;
+    private final Tracer tracer;
+    private final OpenTelemetry openTelemetry;
+    private final List<Channel> channels = new CopyOnWriteArrayList<>();
+
+    EventSubscriptions(
+            RabbitMqConnection connection,
+            ConfirmingPublisher publisher,
+            RabbitMqSettings settings,
+            OpenTelemetry openTelemetry) {
+        this.connection = connection;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.openTelemetry = openTelemetry;
+        this.tracer = openTelemetry.getTracer("depotops-messaging");
+    }
+
+    /**
+     * Declares {@code queue} bound to {@code depotops.events} with the keys and consumes it with
+     * {@code handler}. Returns at once; while the broker is unreachable it keeps trying, and once
+     * consuming, the client's recovery resumes the consumer after an outage.
+     */
+    public void subscribe(String queue, List<String> bindingKeys, EventHandler handler) {
+        Thread.ofVirtual().name("subscribe-" + queue).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Channel channel = connection.openChannel();
+                    channel.basicQos(PREFETCH);
+                    Topology.declareEventQueue(channel, queue, bindingKeys.toArray(String[]::new));
+                    channel.basicConsume(queue, false, new Delivery(channel, queue, handler));
+                    channels.add(channel);
+                    LOG.infof("consuming %s", queue);
+                    return;
+                } catch (BrokerUnavailableException | IOException | RuntimeException e) {
+                    LOG.debugf("cannot consume %s yet: %s", queue, e.getMessage());
+                    pause(settings.reconnectInterval());
+                }
+            }
+        });
+    }
+
+    private final class Delivery extends DefaultConsumer {
+
+        private final String queue;
+        private final EventHandler handler;
+
+        Delivery(Channel channel, String queue, EventHandler handler) {
+            super(channel);
+            this.queue = queue;
+            this.handler = handler;
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+                throws IOException {
+            Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+            Span span = tracer.spanBuilder(queue + " process")
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setParent(MessageTracing.extract(openTelemetry, headers))
+                    .setAttribute("messaging.system", "rabbitmq")
+                    .setAttribute("messaging.destination.name", queue)
+                    .setAttribute("messaging.message.id", String.valueOf(properties.getMessageId()))
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                MDC.put("traceId", span.getSpanContext().getTraceId());
+                MDC.put("spanId", span.getSpanContext().getSpanId());
+                String failure = process(body, span);
+                if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure);
+                    park(envelope, properties, body, failure);
+                }
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            } finally {
+                MDC.remove("traceId");
+                MDC.remove("spanId");
+                span.end();
+            }
+        }
+
+        /** Null when processed, else why not. */
+        private String process(byte[] body, Span span) {
+            CloudEvent event;
+            try {
+                event = DepotopsEvents.deserialize(body);
+            } catch (RuntimeException e) {
+                return "malformed CloudEvent: " + e.getMessage();
+            }
+            span.setAttribute(TelemetryAttributes.EVENT_TYPE, event.getType());
+            span.setAttribute(TelemetryAttributes.EVENT_ID, event.getId());
+            Exception last = null;
+            for (int attempt = 0; attempt <= RETRY_PAUSES.size(); attempt++) {
+                try {
+                    handler.handle(event);
+                    return null;
+                } catch (Exception e) {
+                    last = e;
+                    if (attempt < RETRY_PAUSES.size()) {
+                        LOG.debugf(
+                                "handling %s %s failed, retrying: %s", event.getType(), event.getId(), e.getMessage());
+                        pause(RETRY_PAUSES.get(attempt));
+                    }
+                }
+            }
+            LOG.errorf(
+                    last,
+                    "%s: event %s (%s) parked after %d attempts",
+                    queue,
+                    event.getId(),
+                    event.getType(),
+                    RETRY_PAUSES.size() + 1);
+            return last.getClass().getSimpleName() + ": " + last.getMessage();
+        }
+
+        private void park(Envelope envelope, AMQP.BasicProperties properties, byte[] body, String reason)
+                throws IOException {
+            Map<String, Object> headers =
+                    new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
+            headers.put(MessageHeaders.DEAD_LETTER_REASON, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            headers.put(MessageHeaders.DEAD_LETTER_QUEUE, queue);
+            try {
+                publisher.publish(new OutgoingMessage(
+                        Exchanges.DEAD_LETTERS,
+                        envelope.getRoutingKey(),
+                        properties.getMessageId() == null ? "unknown" : properties.getMessageId(),
+                        properties.getContentType() == null ? "application/octet-stream" : properties.getContentType(),
+                        body,
+                        headers));
+            } catch (BrokerUnavailableException e) {
+                // Not parked: leave it on the queue (unacknowledged messages return on reconnect).
+                throw new IOException("could not park a message of " + queue + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
