@@ -1,0 +1,34 @@
+package io.depotops.contracts.events.connect;
+
+import java.time.Instant;
+
+/**
+ * {@code connect.charger.transaction-event.v1}: a transaction started, was updated or ended at a
+ * charger, in terms of both OCPP versions (1.6 StartTransaction/StopTransaction, 2.0.1
+ * TransactionEvent).
+ *
+ * @param eventType {@code Started}, {@code Updated} or {@code Ended}
+ * @param transactionId core's transaction id (the integer OCPP 1.6 uses); for 2.0.1 the id core
+ *     allocated at {@code Started}, or null when unknown (then {@code chargerTransactionId} links)
+ * @param chargerTransactionId OCPP 2.0.1's transactionId string; null in 1.6
+ * @param provisional true when connect allocated {@code transactionId} itself because core could not
+ *     be reached (offline policy): core adopts it when it applies the event
+ * @param meterWh the energy register in Wh at {@code timestamp} (meterStart, meterStop or the
+ *     2.0.1 Energy.Active.Import.Register), or null
+ * @param stopReason OCPP's Reason (1.6) or stoppedReason (2.0.1) when {@code Ended}
+ * @param seqNo OCPP 2.0.1 seqNo; null in 1.6
+ */
+public record TransactionEventV1(
+        String chargePointId,
+        String ocppVersion,
+        String eventType,
+        Long transactionId,
+        String chargerTransactionId,
+        boolean provisional,
+        Integer evseId,
+        int connectorId,
+        String idToken,
+        Long meterWh,
+        Instant timestamp,
+        String stopReason,
+        Integer seqNo) {}
