@@ -1,6 +1,7 @@
 package io.depotops.core.application.port;
 
 import io.depotops.core.domain.Charger;
+import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.Site;
 import io.depotops.core.domain.Vehicle;
@@ -20,6 +21,10 @@ public interface DomainEvents {
     void vehicleChanged(Vehicle vehicle, Change change);
 
     void chargerBooted(Charger charger);
+
+    void transactionStarted(ChargingTransaction transaction);
+
+    void transactionEnded(ChargingTransaction transaction);
 
     enum Change {
         REGISTERED,

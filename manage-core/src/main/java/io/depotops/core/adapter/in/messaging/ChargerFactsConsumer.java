@@ -6,8 +6,12 @@ import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.ChargerConnectedV1;
 import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
 import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
+import io.depotops.contracts.events.connect.MeterValuesV1;
+import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.core.application.ChargerFactsService;
+import io.depotops.core.application.TransactionService;
+import io.depotops.core.application.TransactionService.TransactionFact;
 import io.depotops.platform.messaging.EventSubscriptions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +26,17 @@ class ChargerFactsConsumer {
 
     private final EventSubscriptions subscriptions;
     private final ChargerFactsService facts;
+    private final TransactionService transactions;
     private final ObjectMapper json;
 
-    ChargerFactsConsumer(EventSubscriptions subscriptions, ChargerFactsService facts, ObjectMapper json) {
+    ChargerFactsConsumer(
+            EventSubscriptions subscriptions,
+            ChargerFactsService facts,
+            TransactionService transactions,
+            ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.facts = facts;
+        this.transactions = transactions;
         this.json = json;
     }
 
@@ -36,7 +46,9 @@ class ChargerFactsConsumer {
                 List.of(
                         EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
                         EventTypes.CONNECT_CHARGER_CONNECTED_V1,
-                        EventTypes.CONNECT_CHARGER_DISCONNECTED_V1),
+                        EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
+                        EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
+                        EventTypes.CONNECT_CHARGER_METER_VALUES_V1),
                 this::apply);
     }
 
@@ -62,10 +74,44 @@ class ChargerFactsConsumer {
                 ChargerDisconnectedV1 gone = json.readValue(data, ChargerDisconnectedV1.class);
                 facts.connectivityChanged(event.getId(), gone.chargePointId(), false, gone.disconnectedAt());
             }
+            case EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1 -> {
+                TransactionEventV1 fact = json.readValue(data, TransactionEventV1.class);
+                transactions.apply(event.getId(), toFact(fact, observedAt(event)));
+            }
+            case EventTypes.CONNECT_CHARGER_METER_VALUES_V1 -> {
+                MeterValuesV1 meter = json.readValue(data, MeterValuesV1.class);
+                if (meter.energyWh() != null
+                        && (meter.transactionId() != null || meter.chargerTransactionId() != null)) {
+                    transactions.metered(
+                            event.getId(),
+                            meter.chargePointId(),
+                            meter.transactionId(),
+                            meter.chargerTransactionId(),
+                            meter.energyWh(),
+                            meter.timestamp() != null ? meter.timestamp() : observedAt(event));
+                }
+            }
             default -> {
                 // Bound by another version of this consumer: nothing to do with it here.
             }
         }
+    }
+
+    /** OCPP 1.6 has no EVSE: its connector N is EVSE N, connector 1 (as core registers it). */
+    private static TransactionFact toFact(TransactionEventV1 fact, Instant fallback) {
+        boolean evseLess = fact.evseId() == null;
+        return new TransactionFact(
+                fact.chargePointId(),
+                TransactionService.Stage.valueOf(fact.eventType().toUpperCase(java.util.Locale.ROOT)),
+                fact.transactionId(),
+                fact.chargerTransactionId(),
+                fact.provisional(),
+                evseLess ? Math.max(1, fact.connectorId()) : fact.evseId(),
+                evseLess ? 1 : Math.max(1, fact.connectorId()),
+                fact.idToken(),
+                fact.meterWh(),
+                fact.timestamp() != null ? fact.timestamp() : fallback,
+                fact.stopReason());
     }
 
     private static Instant observedAt(CloudEvent event) {

@@ -7,11 +7,15 @@ import io.depotops.contracts.corelink.BootRequest;
 import io.depotops.contracts.corelink.CoreLinkPaths;
 import io.depotops.contracts.corelink.HandshakeDecision;
 import io.depotops.contracts.corelink.HandshakeRequest;
+import io.depotops.contracts.corelink.TransactionStartDecision;
+import io.depotops.contracts.corelink.TransactionStartRequest;
 import io.depotops.core.application.CoreLinkService;
 import io.depotops.core.application.CoreLinkService.Authorization;
 import io.depotops.core.application.CoreLinkService.Boot;
 import io.depotops.core.application.CoreLinkService.Handshake;
 import io.depotops.core.application.InvalidInputException;
+import io.depotops.core.application.TransactionService;
+import io.depotops.core.application.TransactionService.Started;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,9 +31,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CoreLinkResource {
 
     private final CoreLinkService coreLink;
+    private final TransactionService transactions;
 
-    CoreLinkResource(CoreLinkService coreLink) {
+    CoreLinkResource(CoreLinkService coreLink, TransactionService transactions) {
         this.coreLink = coreLink;
+        this.transactions = transactions;
+    }
+
+    /** Starts a transaction (idempotent for the same charger, connector and start time). */
+    @POST
+    @Path(CoreLinkPaths.TRANSACTIONS)
+    public TransactionStartDecision startTransaction(TransactionStartRequest request) {
+        requireChargePoint(request == null ? null : request.chargePointId());
+        if (request.startedAt() == null) {
+            throw new InvalidInputException("startedAt", "is required");
+        }
+        if (request.evseId() < 1 || request.connectorId() < 1) {
+            throw new InvalidInputException("evseId", "EVSE and connector ids start at 1");
+        }
+        Started started = transactions.start(
+                request.chargePointId(),
+                request.evseId(),
+                request.connectorId(),
+                request.idToken(),
+                request.meterStartWh(),
+                request.startedAt(),
+                request.chargerTransactionId());
+        Authorization authorization = started.authorization();
+        return new TransactionStartDecision(
+                started.transactionId(),
+                new AuthorizeDecision(authorization.status(), null, null, authorization.vehicleId()));
     }
 
     @POST

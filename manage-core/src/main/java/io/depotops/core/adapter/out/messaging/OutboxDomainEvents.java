@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.core.application.port.DomainEvents;
 import io.depotops.core.domain.Charger;
+import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.Site;
 import io.depotops.core.domain.Vehicle;
@@ -75,6 +76,49 @@ class OutboxDomainEvents implements DomainEvents {
     @Override
     public void chargerBooted(Charger charger) {
         append("charger", charger.id(), charger.workspaceId(), "booted", chargerData(charger));
+    }
+
+    @Override
+    public void transactionStarted(ChargingTransaction transaction) {
+        append("transaction", transaction.workspaceId(), transaction, "started", transactionData(transaction));
+    }
+
+    @Override
+    public void transactionEnded(ChargingTransaction transaction) {
+        append("transaction", transaction.workspaceId(), transaction, "ended", transactionData(transaction));
+    }
+
+    private void append(
+            String aggregate,
+            UUID workspaceId,
+            ChargingTransaction transaction,
+            String fact,
+            Map<String, Object> data) {
+        String type = "core." + aggregate + "." + fact + ".v1";
+        try {
+            String id = Long.toString(transaction.id());
+            CloudEvent event =
+                    DepotopsEvents.create(type, SOURCE, id, workspaceId.toString(), json.writeValueAsBytes(data));
+            outbox.append(OutboxMessage.event(event, aggregate, id));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + type + " could not be written", e);
+        }
+    }
+
+    private static Map<String, Object> transactionData(ChargingTransaction t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("transactionId", t.id());
+        data.put("chargerId", t.chargerId());
+        data.put("chargePointId", t.chargePointId());
+        data.put("evseId", t.evseId());
+        data.put("connectorId", t.connectorId());
+        data.put("vehicleId", t.vehicleId());
+        data.put("startedAt", t.startedAt().toString());
+        data.put("endedAt", t.endedAt() == null ? null : t.endedAt().toString());
+        data.put("energyWh", t.energyWh());
+        data.put("stopReason", t.stopReason());
+        data.put("provisional", t.provisional());
+        return data;
     }
 
     private static Map<String, Object> chargerData(Charger charger) {

@@ -46,7 +46,8 @@ final class KeysetPager<E, T> {
     private final Map<String, Field> sortable;
     private final Map<String, Field> filterable;
     private final Function<E, Map<String, Object>> sortValuesOf;
-    private final Function<E, UUID> idOf;
+    private final Function<E, Object> idOf;
+    private final Function<String, Object> idParser;
     private final Function<E, T> toDomain;
 
     /**
@@ -59,11 +60,24 @@ final class KeysetPager<E, T> {
             Function<E, Map<String, Object>> sortValuesOf,
             Function<E, UUID> idOf,
             Function<E, T> toDomain) {
+        this(entity, sortable, filterable, sortValuesOf, idOf::apply, UUID::fromString, toDomain);
+    }
+
+    /** For entities whose id is not a UUID: {@code idParser} reads it back from a cursor. */
+    KeysetPager(
+            Class<E> entity,
+            Map<String, Field> sortable,
+            Map<String, Field> filterable,
+            Function<E, Map<String, Object>> sortValuesOf,
+            Function<E, Object> idOf,
+            Function<String, Object> idParser,
+            Function<E, T> toDomain) {
         this.entity = entity;
         this.sortable = sortable;
         this.filterable = filterable;
         this.sortValuesOf = sortValuesOf;
         this.idOf = idOf;
+        this.idParser = idParser;
         this.toDomain = toDomain;
     }
 
@@ -93,7 +107,7 @@ final class KeysetPager<E, T> {
             jpql.append(" and (e.%1$s %2$s :cursorValue or (e.%1$s = :cursorValue and e.id %2$s :cursorId))"
                     .formatted(sort.path(), comparison));
             parameters.put("cursorValue", parse("cursor", sort, cursor.value()));
-            parameters.put("cursorId", cursor.id());
+            parameters.put("cursorId", parse("cursor", new Field("id", idParser), cursor.id()));
         }
         String direction = query.descending() ? " desc" : " asc";
         jpql.append(" order by e.")
@@ -110,7 +124,7 @@ final class KeysetPager<E, T> {
         if (more) {
             E last = pageRows.getLast();
             Object value = sortValuesOf.apply(last).get(query.sortField());
-            next = new Cursor(query.sort(), String.valueOf(value), idOf.apply(last)).encode();
+            next = new Cursor(query.sort(), String.valueOf(value), String.valueOf(idOf.apply(last))).encode();
         }
         return new Page<>(pageRows.stream().map(toDomain).toList(), next);
     }
@@ -124,7 +138,7 @@ final class KeysetPager<E, T> {
     }
 
     /** The position after the last row of a page, opaque to clients. */
-    record Cursor(String sort, String value, UUID id) {
+    record Cursor(String sort, String value, String id) {
 
         String encode() {
             String raw = sort + "\n" + value + "\n" + id;
@@ -138,7 +152,7 @@ final class KeysetPager<E, T> {
                 if (parts.length != 3 || !parts[0].equals(expectedSort)) {
                     throw new IllegalArgumentException("cursor of another sort");
                 }
-                return new Cursor(parts[0], parts[1], UUID.fromString(parts[2]));
+                return new Cursor(parts[0], parts[1], parts[2]);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("cursor", "is not a cursor of this list and sort");
             }
