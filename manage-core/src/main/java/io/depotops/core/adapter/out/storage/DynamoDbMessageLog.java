@@ -1,0 +1,111 @@
+package io.depotops.core.adapter.out.storage;
+
+import io.depotops.core.application.InvalidInputException;
+import io.depotops.core.application.port.MessageLog;
+import io.depotops.core.domain.OcppMessage;
+import io.depotops.core.domain.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The message log in DynamoDB: partition key the charge point id, sort key {@code
+ * <instant>#<event id>} (time-ordered, and the same for a redelivered message, so appending twice
+ * stores once), an {@code expiresAt} epoch for the table's TTL.
+ */
+@ApplicationScoped
+class DynamoDbMessageLog implements MessageLog {
+
+    private static final String PARTITION = "chargePointId";
+    private static final String SORT = "messageKey";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration retention;
+
+    DynamoDbMessageLog(
+            DynamoDbClient dynamoDb,
+            AwsStorageSettings settings,
+            @ConfigProperty(name = "depotops.message-log.retention", defaultValue = "P90D") Duration retention) {
+        this.dynamoDb = dynamoDb;
+        this.table = settings.messageLogTable();
+        this.retention = retention;
+    }
+
+    @Override
+    public void append(OcppMessage message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION, text(message.chargePointId()));
+        item.put(SORT, text(message.at() + "#" + message.eventId()));
+        item.put("at", text(message.at().toString()));
+        item.put("direction", text(message.direction()));
+        item.put("ocppVersion", text(message.ocppVersion()));
+        item.put("sessionId", text(message.sessionId()));
+        item.put("frame", text(message.frame()));
+        item.put("eventId", text(message.eventId()));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(message.at().plus(retention).getEpochSecond())));
+        dynamoDb.putItem(put -> put.tableName(table).item(item));
+    }
+
+    @Override
+    public Page<OcppMessage> page(String chargePointId, Instant from, Instant to, int limit, String cursor) {
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#cp = :cp and #key between :from and :to")
+                .expressionAttributeNames(Map.of("#cp", PARTITION, "#key", SORT))
+                .expressionAttributeValues(Map.of(
+                        ":cp", text(chargePointId),
+                        // '#' sorts before any id character, '$' after: [from, to) on the instant part.
+                        ":from", text(from + "#"),
+                        ":to", text(to.minusNanos(1) + "$")))
+                .scanIndexForward(false)
+                .limit(limit);
+        if (cursor != null) {
+            query.exclusiveStartKey(Map.of(PARTITION, text(chargePointId), SORT, text(decode(cursor))));
+        }
+        QueryResponse response = dynamoDb.query(query.build());
+        List<OcppMessage> messages = response.items().stream()
+                .map(item -> new OcppMessage(
+                        item.get(PARTITION).s(),
+                        Instant.parse(item.get("at").s()),
+                        item.get("direction").s(),
+                        item.get("ocppVersion").s(),
+                        item.get("sessionId").s(),
+                        item.get("frame").s(),
+                        item.get("eventId").s()))
+                .toList();
+        String next =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? encode(response.lastEvaluatedKey().get(SORT).s())
+                        : null;
+        return new Page<>(messages, next);
+    }
+
+    private static AttributeValue text(String value) {
+        return AttributeValue.fromS(value == null ? "" : value);
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "is not a cursor of this list");
+        }
+    }
+}

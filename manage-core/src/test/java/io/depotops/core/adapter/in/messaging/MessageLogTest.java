@@ -1,0 +1,145 @@
+package io.depotops.core.adapter.in.messaging;
+
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.as;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.charger;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newDepot;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newSite;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newWorkspace;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.token;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.uniqueChargePointId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.depotops.contracts.events.DepotopsEvents;
+import io.depotops.contracts.events.EventTypes;
+import io.depotops.contracts.events.connect.OcppFrameV1;
+import io.depotops.contracts.messaging.Exchanges;
+import io.depotops.platform.messaging.ConfirmingPublisher;
+import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Frames published by connect land in the DynamoDB message log and are read back by time. */
+@QuarkusTest
+class MessageLogTest {
+
+    @Inject
+    ConfirmingPublisher publisher;
+
+    @Inject
+    ObjectMapper json;
+
+    private String workspace;
+    private String operator;
+    private String chargePointId;
+    private String chargerId;
+
+    @BeforeEach
+    void registeredCharger() {
+        workspace = newWorkspace();
+        operator = token("operator", workspace);
+        chargePointId = uniqueChargePointId();
+        chargerId = as(operator)
+                .body(charger(newSite(operator, workspace, newDepot(operator, workspace)), chargePointId))
+                .post("/api/v1/workspaces/{ws}/chargers", workspace)
+                .path("id");
+    }
+
+    @Test
+    void recordsEveryFrameOnceAndPagesNewestFirst() throws Exception {
+        Instant base = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+        CloudEvent repeated = null;
+        for (int i = 0; i < 5; i++) {
+            CloudEvent event = frame(base.plusSeconds(i), "[2,\"m" + i + "\",\"Heartbeat\",{}]");
+            if (i == 2) {
+                repeated = event;
+            }
+        }
+        publish(repeated); // redelivered: stored once
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        messages(Map.of("limit", 10)).then().statusCode(200).body("items", hasSize(5)));
+
+        List<String> frames = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = messages(cursor == null ? Map.of("limit", 2) : Map.of("limit", 2, "cursor", cursor));
+            frames.addAll(page.jsonPath().getList("items.frame"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertThat(frames)
+                .containsExactly(
+                        "[2,\"m4\",\"Heartbeat\",{}]",
+                        "[2,\"m3\",\"Heartbeat\",{}]",
+                        "[2,\"m2\",\"Heartbeat\",{}]",
+                        "[2,\"m1\",\"Heartbeat\",{}]",
+                        "[2,\"m0\",\"Heartbeat\",{}]");
+
+        messages(Map.of(
+                        "from",
+                        base.plusSeconds(1).toString(),
+                        "to",
+                        base.plusSeconds(3).toString()))
+                .then()
+                .body("items.frame", contains("[2,\"m2\",\"Heartbeat\",{}]", "[2,\"m1\",\"Heartbeat\",{}]"));
+    }
+
+    @Test
+    void refusesABackwardsOrTooLongRange() {
+        messages(Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        messages(Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-06-01T00:00:00Z"))
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void anotherWorkspaceCannotReadTheLog() {
+        String other = newWorkspace();
+        as(token("admin", other))
+                .get("/api/v1/workspaces/{ws}/chargers/{id}/messages", other, chargerId)
+                .then()
+                .statusCode(404);
+    }
+
+    private Response messages(Map<String, ?> query) {
+        return as(operator)
+                .queryParams(query)
+                .get("/api/v1/workspaces/{ws}/chargers/{id}/messages", workspace, chargerId);
+    }
+
+    private CloudEvent frame(Instant at, String text) throws Exception {
+        OcppFrameV1 data = new OcppFrameV1(chargePointId, "1.6", "session-1", "in", at, text);
+        CloudEvent event = DepotopsEvents.create(
+                EventTypes.CONNECT_OCPP_FRAME_V1, "/manage-connect", chargePointId, null, json.writeValueAsBytes(data));
+        publish(event);
+        return event;
+    }
+
+    private void publish(CloudEvent event) throws Exception {
+        publisher.publish(new OutgoingMessage(
+                Exchanges.EVENTS,
+                event.getType(),
+                event.getId(),
+                DepotopsEvents.CONTENT_TYPE,
+                DepotopsEvents.serialize(event),
+                Map.of()));
+    }
+}
