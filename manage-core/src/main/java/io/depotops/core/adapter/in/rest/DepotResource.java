@@ -2,7 +2,9 @@ package io.depotops.core.adapter.in.rest;
 
 import io.depotops.core.application.DepotService;
 import io.depotops.core.application.DepotService.DepotDraft;
+import io.depotops.core.application.DispatchService;
 import io.depotops.core.application.LiveStateService;
+import io.depotops.core.domain.DepartureReadiness;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.DepotLiveState;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,12 +66,21 @@ public class DepotResource {
 
     private final DepotService depots;
     private final LiveStateService liveState;
+    private final DispatchService dispatch;
     private final WorkspaceAccess access;
 
-    DepotResource(DepotService depots, LiveStateService liveState, WorkspaceAccess access) {
+    DepotResource(DepotService depots, LiveStateService liveState, DispatchService dispatch, WorkspaceAccess access) {
         this.depots = depots;
         this.liveState = liveState;
+        this.dispatch = dispatch;
         this.access = access;
+    }
+
+    @GET
+    @Path("/{id}/readiness")
+    @Operation(summary = "For each block of the depot, by next departure: will its vehicle have enough charge?")
+    public List<DepartureReadiness> readiness(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
+        return dispatch.readiness(access.require(workspaceId), id, java.time.Instant.now());
     }
 
     @GET

@@ -1,0 +1,153 @@
+package io.depotops.core.application;
+
+import io.depotops.core.application.port.BlockRepository;
+import io.depotops.core.application.port.DepotRepository;
+import io.depotops.core.application.port.VehicleRepository;
+import io.depotops.core.application.port.VehicleStateReader;
+import io.depotops.core.domain.DepartureReadiness;
+import io.depotops.core.domain.Depot;
+import io.depotops.core.domain.Page;
+import io.depotops.core.domain.Vehicle;
+import io.depotops.core.domain.VehicleBlock;
+import io.depotops.core.domain.VehicleBlock.Recurrence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Vehicle blocks, their assignment to vehicles, and whether each vehicle will be ready. */
+@ApplicationScoped
+public class DispatchService {
+
+    /** What a client may set on a block; {@code vehicleId} assigns it (null: unassigned). */
+    public record BlockDraft(
+            UUID depotId,
+            String name,
+            Instant departureAt,
+            Instant returnAt,
+            BigDecimal requiredEnergyKwh,
+            BigDecimal requiredDistanceKm,
+            String recurrence,
+            UUID vehicleId) {}
+
+    private final BlockRepository blocks;
+    private final DepotRepository depots;
+    private final VehicleRepository vehicles;
+    private final VehicleStateReader vehicleState;
+
+    DispatchService(
+            BlockRepository blocks,
+            DepotRepository depots,
+            VehicleRepository vehicles,
+            VehicleStateReader vehicleState) {
+        this.blocks = blocks;
+        this.depots = depots;
+        this.vehicles = vehicles;
+        this.vehicleState = vehicleState;
+    }
+
+    @Transactional
+    public VehicleBlock create(UUID workspaceId, BlockDraft draft) {
+        VehicleBlock block = toBlock(UUID.randomUUID(), workspaceId, draft, Instant.now(), 0);
+        checkAssignment(block);
+        return blocks.insert(block);
+    }
+
+    @Transactional
+    public VehicleBlock update(UUID workspaceId, UUID id, long expectedVersion, BlockDraft draft) {
+        VehicleBlock current = get(workspaceId, id);
+        VehicleBlock block = toBlock(id, workspaceId, draft, current.createdAt(), current.version());
+        checkAssignment(block);
+        return blocks.update(block, expectedVersion);
+    }
+
+    public VehicleBlock get(UUID workspaceId, UUID id) {
+        return blocks.find(workspaceId, id).orElseThrow(() -> new NotFoundException("block", id));
+    }
+
+    public Page<VehicleBlock> list(UUID workspaceId, ListQuery query) {
+        return blocks.list(workspaceId, query);
+    }
+
+    @Transactional
+    public void delete(UUID workspaceId, UUID id, long expectedVersion) {
+        get(workspaceId, id);
+        blocks.delete(workspaceId, id, expectedVersion);
+    }
+
+    /** Readiness of every block of a depot, by next departure; unassigned blocks say so. */
+    public List<DepartureReadiness> readiness(UUID workspaceId, UUID depotId, Instant now) {
+        Depot depot = depots.find(workspaceId, depotId).orElseThrow(() -> new NotFoundException("depot", depotId));
+        return blocks.ofDepot(workspaceId, depotId).stream()
+                .map(block -> assess(workspaceId, depot, block, now))
+                .sorted(Comparator.comparing(DepartureReadiness::departureAt))
+                .toList();
+    }
+
+    private DepartureReadiness assess(UUID workspaceId, Depot depot, VehicleBlock block, Instant now) {
+        Instant departure = block.nextDeparture(now, depot.timeZone());
+        if (block.vehicleId() == null) {
+            return new DepartureReadiness(block.id(), null, departure, null, null, null, false, "no vehicle assigned");
+        }
+        Vehicle vehicle = vehicles.find(workspaceId, block.vehicleId()).orElseThrow();
+        BigDecimal soc = vehicleState
+                .stateOfCharge(vehicle.id())
+                .map(VehicleStateReader.StateOfCharge::percent)
+                .orElse(null);
+        return DepartureReadiness.assess(block, vehicle, soc, departure, now);
+    }
+
+    private VehicleBlock toBlock(UUID id, UUID workspaceId, BlockDraft draft, Instant createdAt, long version) {
+        if (draft.depotId() == null || depots.find(workspaceId, draft.depotId()).isEmpty()) {
+            throw new InvalidInputException("depotId", "must name a depot of this workspace");
+        }
+        if (!draft.returnAt().isAfter(draft.departureAt())) {
+            throw new InvalidInputException("returnAt", "must be after departureAt");
+        }
+        if (draft.requiredEnergyKwh() == null && draft.requiredDistanceKm() == null) {
+            throw new InvalidInputException("requiredEnergyKwh", "give requiredEnergyKwh or requiredDistanceKm");
+        }
+        Recurrence recurrence;
+        try {
+            recurrence = draft.recurrence() == null ? Recurrence.NONE : Recurrence.valueOf(draft.recurrence());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("recurrence", "must be one of NONE, DAILY, WEEKDAYS");
+        }
+        return new VehicleBlock(
+                id,
+                workspaceId,
+                draft.depotId(),
+                draft.name().strip(),
+                draft.departureAt().truncatedTo(ChronoUnit.SECONDS),
+                draft.returnAt().truncatedTo(ChronoUnit.SECONDS),
+                draft.requiredEnergyKwh(),
+                draft.requiredDistanceKm(),
+                recurrence,
+                draft.vehicleId(),
+                createdAt,
+                version);
+    }
+
+    /** A vehicle of this workspace, not already out on another block at the same time. */
+    private void checkAssignment(VehicleBlock block) {
+        if (block.vehicleId() == null) {
+            return;
+        }
+        if (vehicles.find(block.workspaceId(), block.vehicleId()).isEmpty()) {
+            throw new InvalidInputException("vehicleId", "must name a vehicle of this workspace");
+        }
+        blocks.ofVehicle(block.workspaceId(), block.vehicleId()).stream()
+                .filter(other -> !other.id().equals(block.id()))
+                .filter(other -> other.recurrence() == Recurrence.NONE && block.recurrence() == Recurrence.NONE)
+                .filter(other -> other.departureAt().isBefore(block.returnAt())
+                        && block.departureAt().isBefore(other.returnAt()))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw new ConflictException("block", "vehicleId", block.vehicleId(), other.id());
+                });
+    }
+}
