@@ -2,10 +2,14 @@ package io.depotops.core.application;
 
 import io.depotops.core.application.port.BlockRepository;
 import io.depotops.core.application.port.DepotRepository;
+import io.depotops.core.application.port.PriorityRepository;
+import io.depotops.core.application.port.PriorityRepository.Target;
+import io.depotops.core.application.port.ResourceGroupRepository;
 import io.depotops.core.application.port.VehicleRepository;
 import io.depotops.core.application.port.VehicleStateReader;
 import io.depotops.core.domain.DepartureReadiness;
 import io.depotops.core.domain.Depot;
+import io.depotops.core.domain.EffectivePriority;
 import io.depotops.core.domain.Page;
 import io.depotops.core.domain.Vehicle;
 import io.depotops.core.domain.VehicleBlock;
@@ -15,8 +19,14 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Vehicle blocks, their assignment to vehicles, and whether each vehicle will be ready. */
@@ -38,16 +48,77 @@ public class DispatchService {
     private final DepotRepository depots;
     private final VehicleRepository vehicles;
     private final VehicleStateReader vehicleState;
+    private final PriorityRepository priorities;
+    private final ResourceGroupRepository groups;
 
     DispatchService(
             BlockRepository blocks,
             DepotRepository depots,
             VehicleRepository vehicles,
-            VehicleStateReader vehicleState) {
+            VehicleStateReader vehicleState,
+            PriorityRepository priorities,
+            ResourceGroupRepository groups) {
         this.blocks = blocks;
         this.depots = depots;
         this.vehicles = vehicles;
         this.vehicleState = vehicleState;
+        this.priorities = priorities;
+        this.groups = groups;
+    }
+
+    /**
+     * The charging order of a depot's vehicles: explicit vehicle level, else the best level of its
+     * groups, else its next departure (see {@link EffectivePriority}).
+     */
+    public List<EffectivePriority> priorities(UUID workspaceId, UUID depotId, Instant now) {
+        Depot depot = depots.find(workspaceId, depotId).orElseThrow(() -> new NotFoundException("depot", depotId));
+        Map<UUID, Integer> vehicleLevels = priorities.levels(workspaceId, Target.VEHICLE);
+        Map<UUID, Integer> groupLevels = priorities.levels(workspaceId, Target.GROUP);
+        Map<UUID, Set<UUID>> groupsOf = groups.groupsOfVehicles(workspaceId);
+        Map<UUID, Instant> nextDeparture = new HashMap<>();
+        for (VehicleBlock block : blocks.ofDepot(workspaceId, depotId)) {
+            if (block.vehicleId() != null) {
+                nextDeparture.merge(
+                        block.vehicleId(), block.nextDeparture(now, depot.timeZone()), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        ListQuery all = new ListQuery(Map.of("depotId", depotId.toString()), "fleetNumber", null, ListQuery.MAX_LIMIT);
+        List<EffectivePriority> result = new ArrayList<>();
+        Page<Vehicle> page = vehicles.list(workspaceId, all);
+        while (true) {
+            for (Vehicle vehicle : page.items()) {
+                Optional<Integer> groupLevel = groupsOf.getOrDefault(vehicle.id(), Set.of()).stream()
+                        .map(groupLevels::get)
+                        .filter(Objects::nonNull)
+                        .min(Integer::compare);
+                result.add(priorityOf(
+                        vehicle, vehicleLevels.get(vehicle.id()), groupLevel, nextDeparture.get(vehicle.id())));
+            }
+            if (page.nextCursor() == null) {
+                break;
+            }
+            page = vehicles.list(workspaceId, new ListQuery(all.filters(), all.sort(), page.nextCursor(), all.limit()));
+        }
+        result.sort(EffectivePriority.ORDER);
+        return result;
+    }
+
+    private static EffectivePriority priorityOf(
+            Vehicle vehicle, Integer own, Optional<Integer> fromGroups, Instant departs) {
+        if (own != null) {
+            return new EffectivePriority(
+                    vehicle.id(), vehicle.fleetNumber(), own, EffectivePriority.Source.VEHICLE, departs);
+        }
+        if (fromGroups.isPresent()) {
+            return new EffectivePriority(
+                    vehicle.id(), vehicle.fleetNumber(), fromGroups.get(), EffectivePriority.Source.GROUP, departs);
+        }
+        return new EffectivePriority(
+                vehicle.id(),
+                vehicle.fleetNumber(),
+                null,
+                departs != null ? EffectivePriority.Source.DEPARTURE : EffectivePriority.Source.NONE,
+                departs);
     }
 
     @Transactional

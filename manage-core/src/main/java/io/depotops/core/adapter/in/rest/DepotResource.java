@@ -7,6 +7,7 @@ import io.depotops.core.application.LiveStateService;
 import io.depotops.core.domain.DepartureReadiness;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.DepotLiveState;
+import io.depotops.core.domain.EffectivePriority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -74,6 +75,13 @@ public class DepotResource {
         this.liveState = liveState;
         this.dispatch = dispatch;
         this.access = access;
+    }
+
+    @GET
+    @Path("/{id}/priorities")
+    @Operation(summary = "The depot's vehicles in charging order, with where each priority comes from")
+    public List<EffectivePriority> priorities(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
+        return dispatch.priorities(access.require(workspaceId), id, java.time.Instant.now());
     }
 
     @GET
