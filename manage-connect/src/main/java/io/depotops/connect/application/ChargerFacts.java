@@ -2,9 +2,12 @@ package io.depotops.connect.application;
 
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
+import io.depotops.connect.domain.MeterSample;
 import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.StatusReport;
+import io.depotops.connect.domain.TransactionEvent;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Port for the facts connect publishes. Implementations must not lose a fact when the broker is
@@ -24,6 +27,15 @@ public interface ChargerFacts {
     void booted(String chargePointId, OcppVersion version, BootNotice notice, BootOutcome outcome);
 
     void statusChanged(String chargePointId, OcppVersion version, StatusReport report);
+
+    /**
+     * A transaction event with the meter samples that came with it, atomically: a Started event
+     * goes before its samples, Updated and Ended ones after them.
+     */
+    void transactionEvent(String chargePointId, OcppVersion version, TransactionEvent event, List<MeterSample> samples);
+
+    /** Meter samples outside a transaction event (MeterValues), in order. */
+    void meterValues(String chargePointId, OcppVersion version, List<MeterSample> samples);
 
     /** One raw OCPP-J frame, as received or sent, for core's message log. */
     void frame(

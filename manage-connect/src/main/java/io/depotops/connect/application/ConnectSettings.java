@@ -50,5 +50,12 @@ public interface ConnectSettings {
         /** Authorize status when answered offline: {@code Invalid} (default) or {@code Accepted}. */
         @WithDefault("Invalid")
         String authorizeStatus();
+
+        /**
+         * Token status of a transaction start (1.6 StartTransaction, 2.0.1 TransactionEvent) when
+         * answered offline: {@code Accepted} (default), so that vehicles charge while core is away.
+         */
+        @WithDefault("Accepted")
+        String startTransactionStatus();
     }
 }

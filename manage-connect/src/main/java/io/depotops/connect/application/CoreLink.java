@@ -5,6 +5,8 @@ import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.HandshakeVerdict;
 import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.TransactionStart;
+import io.depotops.connect.domain.TransactionStartOutcome;
 
 /**
  * Port to manage-core for what a charger waits on. Each call answers within a deadline (well
@@ -17,4 +19,10 @@ public interface CoreLink {
     BootOutcome boot(String chargePointId, OcppVersion version, BootNotice notice);
 
     Authorization authorize(String chargePointId, String idToken, String tokenType);
+
+    /**
+     * Core allocates (or, for the same charger, connector and start time, finds again) the
+     * transaction and decides the token; the outcome is never provisional.
+     */
+    TransactionStartOutcome startTransaction(String chargePointId, TransactionStart start);
 }

@@ -8,24 +8,42 @@ import io.depotops.connect.domain.AuthorizationStatus;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.ConnectorAvailability;
+import io.depotops.connect.domain.MeterSample;
 import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.RpcError;
 import io.depotops.connect.domain.StatusReport;
+import io.depotops.connect.domain.TransactionEvent;
+import io.depotops.connect.domain.TransactionEventType;
+import io.depotops.connect.domain.TransactionStart;
+import io.depotops.connect.domain.TransactionStartOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
-/** OCPP 1.6J: the Core profile messages of this slice. Section numbers: OCPP 1.6 edition 2. */
+/** OCPP 1.6J: the Core profile messages handled so far. Section numbers: OCPP 1.6 edition 2. */
 @ApplicationScoped
 public class Ocpp16Handler implements VersionHandler {
 
-    private static final Set<String> ACTIONS =
-            Set.of("BootNotification", "Heartbeat", "StatusNotification", "Authorize");
+    private static final Set<String> ACTIONS = Set.of(
+            "BootNotification",
+            "Heartbeat",
+            "StatusNotification",
+            "Authorize",
+            "StartTransaction",
+            "StopTransaction",
+            "MeterValues");
+
+    /** OCPP 1.6 StopTransaction.req: "Local" when the reason is omitted (section 7.41, Reason). */
+    static final String DEFAULT_STOP_REASON = "Local";
 
     private final ChargerService chargers;
+    private final TransactionService transactions;
     private final ObjectMapper mapper;
 
-    public Ocpp16Handler(ChargerService chargers, ObjectMapper mapper) {
+    public Ocpp16Handler(ChargerService chargers, TransactionService transactions, ObjectMapper mapper) {
         this.chargers = chargers;
+        this.transactions = transactions;
         this.mapper = mapper;
     }
 
@@ -46,6 +64,9 @@ public class Ocpp16Handler implements VersionHandler {
             case "Heartbeat" -> heartbeat();
             case "StatusNotification" -> status(context, payload);
             case "Authorize" -> authorize(context, payload);
+            case "StartTransaction" -> startTransaction(context, payload);
+            case "StopTransaction" -> stopTransaction(context, payload);
+            case "MeterValues" -> meterValues(context, payload);
             default -> throw new IllegalArgumentException(action);
         };
     }
@@ -94,6 +115,90 @@ public class Ocpp16Handler implements VersionHandler {
     private JsonNode authorize(CallContext context, JsonNode payload) {
         Authorization decision =
                 chargers.authorize(context.chargePointId(), payload.get("idTag").asText(), "Central");
+        ObjectNode response = mapper.createObjectNode();
+        response.set("idTagInfo", idTagInfo(decision));
+        return response;
+    }
+
+    /**
+     * 4.8 Start Transaction: core allocates the transaction id and decides the idTag (or the
+     * offline policy does, with a provisional id). 1.6 connector N is EVSE N, connector 1.
+     */
+    private JsonNode startTransaction(CallContext context, JsonNode payload) {
+        int connector = payload.get("connectorId").asInt();
+        if (connector < 1) {
+            throw new CallException(
+                    RpcError.PROPERTY_CONSTRAINT_VIOLATION, "connectorId of a transaction must be greater than 0");
+        }
+        String idTag = payload.get("idTag").asText();
+        long meterStart = payload.get("meterStart").asLong();
+        Instant startedAt = Instant.parse(payload.get("timestamp").asText());
+        TransactionStart start = new TransactionStart(connector, 1, idTag, meterStart, startedAt, null);
+        TransactionEvent started = new TransactionEvent(
+                TransactionEventType.STARTED,
+                null,
+                null,
+                false,
+                connector,
+                1,
+                idTag,
+                meterStart,
+                startedAt,
+                null,
+                null);
+        TransactionStartOutcome outcome =
+                transactions.start(context.chargePointId(), context.version(), start, started, List.of());
+        ObjectNode response = mapper.createObjectNode();
+        response.set("idTagInfo", idTagInfo(outcome.authorization()));
+        response.put("transactionId", outcome.transactionId());
+        return response;
+    }
+
+    /**
+     * 4.10 Stop Transaction: answered here (the idTag that stops is Accepted: core learns of the
+     * stop from the event and settles it); transactionData goes out as meter values.
+     */
+    private JsonNode stopTransaction(CallContext context, JsonNode payload) {
+        long transactionId = payload.get("transactionId").asLong();
+        String idTag = text(payload, "idTag");
+        String reason = text(payload, "reason");
+        List<MeterSample> samples = MeterValueReader.read(payload.get("transactionData"), null, 0, transactionId, null);
+        TransactionEvent ended = new TransactionEvent(
+                TransactionEventType.ENDED,
+                transactionId,
+                null,
+                false,
+                null,
+                0,
+                idTag,
+                payload.get("meterStop").asLong(),
+                Instant.parse(payload.get("timestamp").asText()),
+                reason != null ? reason : DEFAULT_STOP_REASON,
+                null);
+        transactions.record(context.chargePointId(), context.version(), ended, samples);
+        ObjectNode response = mapper.createObjectNode();
+        if (idTag != null) {
+            response.putObject("idTagInfo").put("status", AuthorizationStatus.ACCEPTED.ocppName());
+        }
+        return response;
+    }
+
+    /** 4.7 Meter Values: connector 0 is the main meter (EVSE 0, connector 0). */
+    private JsonNode meterValues(CallContext context, JsonNode payload) {
+        int connector = payload.get("connectorId").asInt();
+        Long transactionId = payload.hasNonNull("transactionId")
+                ? payload.get("transactionId").asLong()
+                : null;
+        transactions.meterValues(
+                context.chargePointId(),
+                context.version(),
+                MeterValueReader.read(
+                        payload.get("meterValue"), connector, connector == 0 ? 0 : 1, transactionId, null));
+        return mapper.createObjectNode();
+    }
+
+    /** 1.6 IdTagInfo; 1.6 has no "Unknown" status: an unknown token is Invalid. */
+    private ObjectNode idTagInfo(Authorization decision) {
         AuthorizationStatus status =
                 decision.status() == AuthorizationStatus.UNKNOWN ? AuthorizationStatus.INVALID : decision.status();
         ObjectNode info = mapper.createObjectNode().put("status", status.ocppName());
@@ -103,9 +208,7 @@ public class Ocpp16Handler implements VersionHandler {
         if (decision.groupIdToken() != null && decision.groupIdToken().length() <= 20) {
             info.put("parentIdTag", decision.groupIdToken());
         }
-        ObjectNode response = mapper.createObjectNode();
-        response.set("idTagInfo", info);
-        return response;
+        return info;
     }
 
     private static String text(JsonNode payload, String field) {

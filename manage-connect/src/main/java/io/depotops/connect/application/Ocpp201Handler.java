@@ -7,24 +7,36 @@ import io.depotops.connect.domain.Authorization;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.ConnectorAvailability;
+import io.depotops.connect.domain.MeterSample;
 import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.RpcError;
 import io.depotops.connect.domain.StatusReport;
+import io.depotops.connect.domain.TransactionEvent;
+import io.depotops.connect.domain.TransactionEventType;
+import io.depotops.connect.domain.TransactionStart;
+import io.depotops.connect.domain.TransactionStartOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
-/** OCPP 2.0.1: the messages of this slice. Use-case ids: OCPP 2.0.1 Part 2. */
+/** OCPP 2.0.1: the messages handled so far. Use-case ids: OCPP 2.0.1 Part 2. */
 @ApplicationScoped
 public class Ocpp201Handler implements VersionHandler {
 
-    private static final Set<String> ACTIONS =
-            Set.of("BootNotification", "Heartbeat", "StatusNotification", "Authorize");
+    private static final Set<String> ACTIONS = Set.of(
+            "BootNotification", "Heartbeat", "StatusNotification", "Authorize", "TransactionEvent", "MeterValues");
+
+    /** OCPP 2.0.1 TransactionType.stoppedReason "MAY only be omitted when Reason is Local". */
+    static final String DEFAULT_STOP_REASON = "Local";
 
     private final ChargerService chargers;
+    private final TransactionService transactions;
     private final ObjectMapper mapper;
 
-    public Ocpp201Handler(ChargerService chargers, ObjectMapper mapper) {
+    public Ocpp201Handler(ChargerService chargers, TransactionService transactions, ObjectMapper mapper) {
         this.chargers = chargers;
+        this.transactions = transactions;
         this.mapper = mapper;
     }
 
@@ -45,6 +57,8 @@ public class Ocpp201Handler implements VersionHandler {
             case "Heartbeat" -> heartbeat();
             case "StatusNotification" -> status(context, payload);
             case "Authorize" -> authorize(context, payload);
+            case "TransactionEvent" -> transactionEvent(context, payload);
+            case "MeterValues" -> meterValues(context, payload);
             default -> throw new IllegalArgumentException(action);
         };
     }
@@ -97,6 +111,92 @@ public class Ocpp201Handler implements VersionHandler {
                 context.chargePointId(),
                 token.get("idToken").asText(),
                 token.get("type").asText());
+        ObjectNode response = mapper.createObjectNode();
+        response.set("idTokenInfo", idTokenInfo(decision));
+        return response;
+    }
+
+    /**
+     * E01-E07 (transaction start and stop, cable plugin or idToken first), J02 (meter values in a
+     * transaction): Started asks core to start the transaction (or the offline policy starts it),
+     * Updated and Ended are published; an idToken sent gets its idTokenInfo.
+     */
+    private JsonNode transactionEvent(CallContext context, JsonNode payload) {
+        TransactionEventType type =
+                TransactionEventType.fromOcppName(payload.get("eventType").asText());
+        Instant timestamp = Instant.parse(payload.get("timestamp").asText());
+        JsonNode info = payload.get("transactionInfo");
+        String chargerTransactionId = info.get("transactionId").asText();
+        JsonNode evse = payload.get("evse");
+        Integer evseId = evse != null ? evse.get("id").asInt() : null;
+        int connectorId = evse == null
+                ? 0
+                : evse.hasNonNull("connectorId") ? evse.get("connectorId").asInt() : 1;
+        JsonNode token = payload.get("idToken");
+        String idToken = token != null ? token.get("idToken").asText() : null;
+        JsonNode meterValue = payload.get("meterValue");
+        String sampleContext = switch (type) {
+            case STARTED -> "Transaction.Begin";
+            case UPDATED -> "Sample.Periodic";
+            case ENDED -> "Transaction.End";
+        };
+        Long meterWh = MeterValueReader.lastEnergyWh(meterValue, sampleContext);
+        String stopReason = null;
+        if (type == TransactionEventType.ENDED) {
+            String stoppedReason = text(info, "stoppedReason");
+            stopReason = stoppedReason != null ? stoppedReason : DEFAULT_STOP_REASON;
+        }
+        Integer seqNo = payload.get("seqNo").asInt();
+        List<MeterSample> samples = MeterValueReader.read(meterValue, evseId, connectorId, null, chargerTransactionId);
+        TransactionEvent event = new TransactionEvent(
+                type,
+                null,
+                chargerTransactionId,
+                false,
+                evseId,
+                connectorId,
+                idToken,
+                meterWh,
+                timestamp,
+                stopReason,
+                seqNo);
+        Authorization decision;
+        if (type == TransactionEventType.STARTED) {
+            if (evseId == null || evseId < 1) {
+                // The first TransactionEvent of a transaction names its EVSE (Part 2, E01-E03): core needs it.
+                throw new CallException(
+                        RpcError.OCCURRENCE_CONSTRAINT_VIOLATION, "A Started TransactionEvent must name its evse");
+            }
+            TransactionStart start = new TransactionStart(
+                    evseId, connectorId, idToken, meterWh != null ? meterWh : 0, timestamp, chargerTransactionId);
+            TransactionStartOutcome outcome =
+                    transactions.start(context.chargePointId(), context.version(), start, event, samples);
+            decision = outcome.authorization();
+        } else {
+            decision = idToken != null
+                    ? transactions.authorize(
+                            context.chargePointId(), idToken, token.get("type").asText())
+                    : null;
+            transactions.record(context.chargePointId(), context.version(), event, samples);
+        }
+        ObjectNode response = mapper.createObjectNode();
+        if (idToken != null && decision != null) {
+            response.set("idTokenInfo", idTokenInfo(decision));
+        }
+        return response;
+    }
+
+    /** J01 meter values outside a transaction; EVSE 0 is the main meter (connector 0). */
+    private JsonNode meterValues(CallContext context, JsonNode payload) {
+        int evseId = payload.get("evseId").asInt();
+        transactions.meterValues(
+                context.chargePointId(),
+                context.version(),
+                MeterValueReader.read(payload.get("meterValue"), evseId, evseId == 0 ? 0 : 1, null, null));
+        return mapper.createObjectNode();
+    }
+
+    private ObjectNode idTokenInfo(Authorization decision) {
         ObjectNode info =
                 mapper.createObjectNode().put("status", decision.status().ocppName());
         if (decision.expiresAt() != null) {
@@ -107,9 +207,7 @@ public class Ocpp201Handler implements VersionHandler {
                     .put("idToken", decision.groupIdToken())
                     .put("type", "Central");
         }
-        ObjectNode response = mapper.createObjectNode();
-        response.set("idTokenInfo", info);
-        return response;
+        return info;
     }
 
     private static String text(JsonNode payload, String field) {

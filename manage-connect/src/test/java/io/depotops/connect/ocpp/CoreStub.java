@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ import java.util.Map;
  * manage-core's core link, stood in by WireMock on a random port. Chargers by id: {@code
  * *-UNKNOWN} unknown to core, password {@code secret} required from {@code *-AUTH}, {@code
  * *-PENDING} and {@code *-REJECTED} boot so, {@code *-CORE-DOWN} core never answers its boot in time.
+ * Transactions: core allocates 1001 (1002 for token {@code UNKNOWN-TAG}, answered Unknown); {@code
+ * *-TXDOWN} core never answers in time, {@code *-TXRESET} core resets the connection. Tests add
+ * their own ids per charger with {@link #startsTransaction}.
  */
 public class CoreStub implements QuarkusTestResourceLifecycleManager {
 
@@ -70,11 +74,59 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
                 .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.idToken", equalTo("UNKNOWN-TAG")))
                 .willReturn(okJson("{\"status\":\"Unknown\"}")));
+
+        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
+                .atPriority(10)
+                .willReturn(okJson(transaction(1001, "Accepted"))));
+        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
+                .atPriority(2)
+                .withRequestBody(matchingJsonPath("$.idToken", equalTo("UNKNOWN-TAG")))
+                .willReturn(okJson(transaction(1002, "Unknown"))));
+        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-TXDOWN")))
+                .willReturn(aResponse()
+                        .withFixedDelay(5000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(transaction(1003, "Accepted"))));
+        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-TXRESET")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         return Map.of("quarkus.rest-client.core.url", server.baseUrl());
     }
 
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern matching(String regex) {
         return com.github.tomakehurst.wiremock.client.WireMock.matching(regex);
+    }
+
+    static String transaction(long id, String status) {
+        return "{\"transactionId\":" + id + ",\"authorization\":{\"status\":\"" + status + "\"}}";
+    }
+
+    /** Core allocates {@code id} to the transactions {@code chargePointId} starts (unless the token is unknown). */
+    static void startsTransaction(String chargePointId, long id) {
+        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
+                .atPriority(5)
+                .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId)))
+                .willReturn(okJson(transaction(id, "Accepted"))));
+    }
+
+    /** The bodies of the transaction starts {@code chargePointId} caused at core, oldest first. */
+    static java.util.List<com.fasterxml.jackson.databind.JsonNode> transactionRequests(String chargePointId) {
+        return server
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlEqualTo(BASE + "/transactions"))
+                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId))))
+                .stream()
+                .map(request -> {
+                    try {
+                        return OcppTestClient.JSON.readTree(request.getBodyAsString());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     static WireMockServer server() {

@@ -238,8 +238,8 @@ class OcppConformanceTest {
             assertError(
                     cp.call(
                             "m10",
-                            "MeterValues",
-                            "{\"evseId\":1,\"meterValue\":[{\"timestamp\":\"2025-01-01T10:00:00Z\",\"sampledValue\":[{\"value\":1.0}]}]}"),
+                            "SecurityEventNotification",
+                            "{\"type\":\"SettingSystemTime\",\"timestamp\":\"2025-01-01T10:00:00Z\"}"),
                     "m10",
                     "NotImplemented");
             // still up
@@ -274,13 +274,7 @@ class OcppConformanceTest {
                     "m7",
                     "PropertyConstraintViolation");
             assertError(cp.call("m8", "Heartbeat", "{\"extra\":1}"), "m8", "FormationViolation");
-            assertError(
-                    cp.call(
-                            "m9",
-                            "StartTransaction",
-                            "{\"connectorId\":1,\"idTag\":\"T\",\"meterStart\":0,\"timestamp\":\"2025-01-01T10:00:00Z\"}"),
-                    "m9",
-                    "NotImplemented");
+            assertError(cp.call("m9", "DataTransfer", "{\"vendorId\":\"depotops\"}"), "m9", "NotImplemented");
             assertThat(cp.call("ok", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
     }

@@ -7,6 +7,8 @@ import io.depotops.contracts.corelink.BootRequest;
 import io.depotops.contracts.corelink.CoreLinkPaths;
 import io.depotops.contracts.corelink.HandshakeDecision;
 import io.depotops.contracts.corelink.HandshakeRequest;
+import io.depotops.contracts.corelink.TransactionStartDecision;
+import io.depotops.contracts.corelink.TransactionStartRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,4 +34,8 @@ public interface CoreLinkClient {
     @POST
     @Path(CoreLinkPaths.AUTHORIZE)
     AuthorizeDecision authorize(AuthorizeRequest request);
+
+    @POST
+    @Path(CoreLinkPaths.TRANSACTIONS)
+    TransactionStartDecision startTransaction(TransactionStartRequest request);
 }

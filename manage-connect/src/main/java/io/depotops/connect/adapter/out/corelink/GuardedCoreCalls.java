@@ -6,6 +6,8 @@ import io.depotops.contracts.corelink.BootDecision;
 import io.depotops.contracts.corelink.BootRequest;
 import io.depotops.contracts.corelink.HandshakeDecision;
 import io.depotops.contracts.corelink.HandshakeRequest;
+import io.depotops.contracts.corelink.TransactionStartDecision;
+import io.depotops.contracts.corelink.TransactionStartRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * failure, a timeout or a 5xx; a 4xx is not retried. Worst case about 4.2 s, well inside the OCPP
  * call timeout of chargers (typically 30 s or more). Tunable through MicroProfile Fault Tolerance
  * config, e.g. {@code io.depotops.connect.adapter.out.corelink.GuardedCoreCalls/boot/Timeout/value}.
- * Boot and authorize are safe to repeat: core answers the same question again.
+ * Boot and authorize are safe to repeat: core answers the same question again; so is a
+ * transaction start (core finds the transaction of the same charger, connector and start time).
  */
 @ApplicationScoped
 public class GuardedCoreCalls {
@@ -70,6 +73,15 @@ public class GuardedCoreCalls {
             retryOn = {Failed.class, TimeoutException.class})
     public AuthorizeDecision authorize(AuthorizeRequest request) {
         return call("authorize", () -> client.authorize(request));
+    }
+
+    @Timeout(2000)
+    @Retry(
+            maxRetries = 1,
+            delay = 200,
+            retryOn = {Failed.class, TimeoutException.class})
+    public TransactionStartDecision startTransaction(TransactionStartRequest request) {
+        return call("transactions", () -> client.startTransaction(request));
     }
 
     private static <T> T call(String what, Supplier<T> request) {

@@ -9,12 +9,16 @@ import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.BootStatus;
 import io.depotops.connect.domain.HandshakeVerdict;
 import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.TransactionStart;
+import io.depotops.connect.domain.TransactionStartOutcome;
 import io.depotops.contracts.corelink.AuthorizeDecision;
 import io.depotops.contracts.corelink.AuthorizeRequest;
 import io.depotops.contracts.corelink.BootDecision;
 import io.depotops.contracts.corelink.BootRequest;
 import io.depotops.contracts.corelink.HandshakeDecision;
 import io.depotops.contracts.corelink.HandshakeRequest;
+import io.depotops.contracts.corelink.TransactionStartDecision;
+import io.depotops.contracts.corelink.TransactionStartRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,6 +71,24 @@ public class RestCoreLink implements CoreLink {
                 guarded(() -> calls.authorize(new AuthorizeRequest(chargePointId, idToken, tokenType)));
         return new Authorization(
                 AuthorizationStatus.fromName(decision.status()), decision.expiresAt(), decision.groupIdToken(), false);
+    }
+
+    @Override
+    public TransactionStartOutcome startTransaction(String chargePointId, TransactionStart start) {
+        TransactionStartDecision decision = guarded(() -> calls.startTransaction(new TransactionStartRequest(
+                chargePointId,
+                start.evseId(),
+                start.connectorId(),
+                start.idToken(),
+                start.meterStartWh(),
+                start.startedAt(),
+                start.chargerTransactionId())));
+        AuthorizeDecision token = decision.authorization();
+        Authorization authorization = token == null
+                ? new Authorization(AuthorizationStatus.UNKNOWN, null, null, false)
+                : new Authorization(
+                        AuthorizationStatus.fromName(token.status()), token.expiresAt(), token.groupIdToken(), false);
+        return new TransactionStartOutcome(decision.transactionId(), authorization, false);
     }
 
     private static <T> T guarded(Supplier<T> call) {

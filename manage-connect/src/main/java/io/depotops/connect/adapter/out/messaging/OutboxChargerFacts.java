@@ -4,20 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.depotops.connect.application.ChargerFacts;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
+import io.depotops.connect.domain.MeterSample;
 import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.StatusReport;
+import io.depotops.connect.domain.TransactionEvent;
+import io.depotops.connect.domain.TransactionEventType;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.ChargerBootV1;
 import io.depotops.contracts.events.connect.ChargerConnectedV1;
 import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
 import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
+import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.OcppFrameV1;
+import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.platform.outbox.Outbox;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Charger facts as CloudEvents on {@code depotops.events}, through the transactional outbox of
@@ -95,6 +101,60 @@ public class OutboxChargerFacts implements ChargerFacts {
                         report.info(),
                         report.vendorErrorCode(),
                         report.timestamp()));
+    }
+
+    @Override
+    @Transactional
+    public void transactionEvent(
+            String chargePointId, OcppVersion version, TransactionEvent event, List<MeterSample> samples) {
+        if (event.type() != TransactionEventType.STARTED) {
+            samples.forEach(sample -> appendSample(chargePointId, version, sample));
+        }
+        append(
+                EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
+                chargePointId,
+                new TransactionEventV1(
+                        chargePointId,
+                        version.label(),
+                        event.type().ocppName(),
+                        event.transactionId(),
+                        event.chargerTransactionId(),
+                        event.provisional(),
+                        event.evseId(),
+                        event.connectorId(),
+                        event.idToken(),
+                        event.meterWh(),
+                        event.timestamp(),
+                        event.stopReason(),
+                        event.seqNo()));
+        if (event.type() == TransactionEventType.STARTED) {
+            samples.forEach(sample -> appendSample(chargePointId, version, sample));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void meterValues(String chargePointId, OcppVersion version, List<MeterSample> samples) {
+        samples.forEach(sample -> appendSample(chargePointId, version, sample));
+    }
+
+    private void appendSample(String chargePointId, OcppVersion version, MeterSample sample) {
+        append(
+                EventTypes.CONNECT_CHARGER_METER_VALUES_V1,
+                chargePointId,
+                new MeterValuesV1(
+                        chargePointId,
+                        version.label(),
+                        sample.evseId(),
+                        sample.connectorId(),
+                        sample.transactionId(),
+                        sample.chargerTransactionId(),
+                        sample.timestamp(),
+                        sample.energyWh(),
+                        sample.powerW(),
+                        sample.currentA(),
+                        sample.voltageV(),
+                        sample.stateOfChargePercent()));
     }
 
     @Override
