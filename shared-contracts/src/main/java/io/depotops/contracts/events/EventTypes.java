@@ -18,6 +18,9 @@ public final class EventTypes {
     public static final String CONNECT_CHARGER_METER_VALUES_V1 = "connect.charger.meter-values.v1";
     public static final String CONNECT_CHARGER_TRANSACTION_EVENT_V1 = "connect.charger.transaction-event.v1";
     public static final String CONNECT_OCPP_FRAME_V1 = "connect.ocpp.frame.v1";
+    public static final String CONNECT_COMMAND_RESULT_V1 = "connect.command.result.v1";
+
+    public static final String CORE_TRANSACTION_STARTED_V1 = "core.transaction.started.v1";
 
     private EventTypes() {}
 }
