@@ -4,6 +4,7 @@ import io.depotops.core.domain.Charger;
 import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.Site;
+import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.core.domain.Vehicle;
 
 /**
@@ -25,6 +26,8 @@ public interface DomainEvents {
     void transactionStarted(ChargingTransaction transaction);
 
     void transactionEnded(ChargingTransaction transaction);
+
+    void vehicleTelemetryUpdated(Vehicle vehicle, TelematicsObservation observation);
 
     enum Change {
         REGISTERED,

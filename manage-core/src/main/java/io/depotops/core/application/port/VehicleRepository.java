@@ -11,4 +11,6 @@ public interface VehicleRepository extends TenantRepository<Vehicle> {
     Optional<Vehicle> findByFleetNumber(UUID workspaceId, String fleetNumber);
 
     Optional<Vehicle> findByIdTag(UUID workspaceId, String idTag);
+
+    Optional<Vehicle> findByTelematicsDevice(UUID workspaceId, String provider, String deviceId);
 }

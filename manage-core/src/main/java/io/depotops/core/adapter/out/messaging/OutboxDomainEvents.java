@@ -9,6 +9,7 @@ import io.depotops.core.domain.Charger;
 import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.Site;
+import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.core.domain.Vehicle;
 import io.depotops.platform.outbox.Outbox;
 import io.depotops.platform.outbox.OutboxMessage;
@@ -76,6 +77,20 @@ class OutboxDomainEvents implements DomainEvents {
     @Override
     public void chargerBooted(Charger charger) {
         append("charger", charger.id(), charger.workspaceId(), "booted", chargerData(charger));
+    }
+
+    @Override
+    public void vehicleTelemetryUpdated(Vehicle vehicle, TelematicsObservation observation) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("vehicleId", vehicle.id());
+        data.put("depotId", vehicle.depotId());
+        data.put("provider", observation.provider());
+        data.put("observedAt", observation.observedAt().toString());
+        data.put("stateOfChargePercent", observation.stateOfChargePercent());
+        data.put("pluggedIn", observation.pluggedIn());
+        data.put("chargingState", observation.chargingState());
+        data.put("remainingRangeKm", observation.remainingRangeKm());
+        append("telematics", vehicle.id(), vehicle.workspaceId(), "vehicle-updated", data);
     }
 
     @Override

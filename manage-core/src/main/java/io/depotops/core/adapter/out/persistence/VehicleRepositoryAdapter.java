@@ -45,6 +45,17 @@ class VehicleRepositoryAdapter extends TenantRepositoryAdapter<VehicleEntity, Ve
         return findBy("idTag", workspaceId, idTag);
     }
 
+    @Override
+    public Optional<Vehicle> findByTelematicsDevice(UUID workspaceId, String provider, String deviceId) {
+        return VehicleEntity.<VehicleEntity>find(
+                        "workspaceId = ?1 and telematicsProvider = ?2 and telematicsDeviceId = ?3",
+                        workspaceId,
+                        provider,
+                        deviceId)
+                .firstResultOptional()
+                .map(this::toDomain);
+    }
+
     private Optional<Vehicle> findBy(String field, UUID workspaceId, String value) {
         return VehicleEntity.<VehicleEntity>find("workspaceId = ?1 and " + field + " = ?2", workspaceId, value)
                 .firstResultOptional()

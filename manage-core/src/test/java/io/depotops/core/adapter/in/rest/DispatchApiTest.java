@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.agroal.api.AgroalDataSource;
+import io.depotops.core.application.TelematicsIngestService;
+import io.depotops.core.application.TelematicsIngestService.IncomingUpdate;
+import io.depotops.core.domain.TelematicsObservation;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DispatchApiTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    TelematicsIngestService ingest;
 
     private String workspace;
     private String operator;
@@ -41,7 +41,20 @@ class DispatchApiTest {
         depot = newDepot(operator, workspace);
         vehicle = as(operator)
                 .body(Map.of(
-                        "depotId", depot, "vin", uniqueVin(), "fleetNumber", "B-1", "batteryKwh", 400, "maxDcKw", 40))
+                        "depotId",
+                        depot,
+                        "vin",
+                        uniqueVin(),
+                        "fleetNumber",
+                        "B-1",
+                        "batteryKwh",
+                        400,
+                        "maxDcKw",
+                        40,
+                        "telematicsProvider",
+                        "geotab",
+                        "telematicsDeviceId",
+                        "dev-" + UUID.randomUUID()))
                 .post("/api/v1/workspaces/{ws}/vehicles", workspace)
                 .path("id");
         departure = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -58,18 +71,37 @@ class DispatchApiTest {
         return block;
     }
 
-    private void stateOfCharge(double percent) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "update vehicle set soc_percent = ?, soc_observed_at = now() where id = ?")) {
-            update.setDouble(1, percent);
-            update.setObject(2, UUID.fromString(vehicle));
-            update.executeUpdate();
-        }
+    /** As telematics would report it, through the one ingest. */
+    private void stateOfCharge(double percent) {
+        String device = as(operator)
+                .get("/api/v1/workspaces/{ws}/vehicles/{id}", workspace, vehicle)
+                .path("telematicsDeviceId");
+        TelematicsIngestService.Outcome outcome = ingest.ingest(new IncomingUpdate(
+                workspace,
+                "geotab",
+                device,
+                null,
+                new TelematicsObservation(
+                        UUID.randomUUID().toString(),
+                        "geotab",
+                        Instant.now(),
+                        percent,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of())));
+        org.assertj.core.api.Assertions.assertThat(outcome).isEqualTo(TelematicsIngestService.Outcome.ACCEPTED);
     }
 
     @Test
-    void tellsWhetherTheAssignedVehicleWillBeReady() throws Exception {
+    void tellsWhetherTheAssignedVehicleWillBeReady() {
         as(operator)
                 .body(block("Route 7", departure, vehicle))
                 .post("/api/v1/workspaces/{ws}/blocks", workspace)

@@ -1,0 +1,63 @@
+package io.depotops.core.adapter.in.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.depotops.contracts.messaging.Queues;
+import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
+import io.depotops.core.application.TelematicsIngestService;
+import io.depotops.core.application.TelematicsIngestService.IncomingUpdate;
+import io.depotops.core.domain.TelematicsObservation;
+import io.depotops.platform.messaging.EventSubscriptions;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.List;
+
+/** Canonical vehicle updates from the telematics service's streams, into the one ingest. */
+@ApplicationScoped
+class TelematicsIngestConsumer {
+
+    private final EventSubscriptions subscriptions;
+    private final TelematicsIngestService ingest;
+    private final ObjectMapper json;
+
+    TelematicsIngestConsumer(EventSubscriptions subscriptions, TelematicsIngestService ingest, ObjectMapper json) {
+        this.subscriptions = subscriptions;
+        this.ingest = ingest;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent event) {
+        subscriptions.subscribe(Queues.CORE_TELEMATICS_INGEST, List.of(CanonicalVehicleUpdateV1.TYPE), this::accept);
+    }
+
+    void accept(CloudEvent event) throws IOException {
+        CanonicalVehicleUpdateV1 update = json.readValue(event.getData().toBytes(), CanonicalVehicleUpdateV1.class);
+        ingest.ingest(toIncoming(update));
+    }
+
+    static IncomingUpdate toIncoming(CanonicalVehicleUpdateV1 u) {
+        return new IncomingUpdate(
+                u.workspaceId(),
+                u.provider(),
+                u.deviceId(),
+                u.vin(),
+                new TelematicsObservation(
+                        u.updateId(),
+                        u.provider(),
+                        u.observedAt(),
+                        u.stateOfChargePercent(),
+                        u.odometerKm(),
+                        u.position() == null ? null : u.position().latitude(),
+                        u.position() == null ? null : u.position().longitude(),
+                        u.position() == null ? null : u.position().headingDegrees(),
+                        u.speedKmh(),
+                        u.ignitionOn(),
+                        u.pluggedIn(),
+                        u.chargingState() == null ? null : u.chargingState().name(),
+                        u.remainingRangeKm(),
+                        u.batteryTemperatureC(),
+                        u.attributes()));
+    }
+}

@@ -1,0 +1,183 @@
+package io.depotops.core.adapter.out.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.depotops.core.application.port.TelematicsStore;
+import io.depotops.core.domain.TelematicsObservation;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Canonical telematics in PostgreSQL: conditional SQL, so concurrency and redelivery are safe. */
+@ApplicationScoped
+class TelematicsStoreAdapter implements TelematicsStore {
+
+    private static final String COLUMNS = "soc_percent, odometer_km, latitude, longitude, heading_degrees, speed_kmh,"
+            + " ignition_on, plugged_in, charging_state, remaining_range_km, battery_temperature_c, attributes";
+    private static final String VALUES = "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, cast(?16 as jsonb)";
+
+    private final ObjectMapper json;
+
+    TelematicsStoreAdapter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public boolean record(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
+        Query insert = em().createNativeQuery("insert into vehicle_telematics_history"
+                + " (workspace_id, vehicle_id, provider, update_id, observed_at, " + COLUMNS + ")"
+                + " values (?1, ?2, ?3, ?4, ?17, " + VALUES + ")"
+                + " on conflict (vehicle_id, update_id) do nothing");
+        bind(insert, workspaceId, vehicleId, o);
+        return insert.executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean advanceSnapshot(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
+        Query upsert = em().createNativeQuery("insert into vehicle_telematics_snapshot"
+                + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")"
+                + " values (?1, ?2, ?3, ?4, ?17, now(), " + VALUES + ")"
+                + " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
+                + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
+                + " soc_percent = excluded.soc_percent, odometer_km = excluded.odometer_km,"
+                + " latitude = excluded.latitude, longitude = excluded.longitude,"
+                + " heading_degrees = excluded.heading_degrees, speed_kmh = excluded.speed_kmh,"
+                + " ignition_on = excluded.ignition_on, plugged_in = excluded.plugged_in,"
+                + " charging_state = excluded.charging_state, remaining_range_km = excluded.remaining_range_km,"
+                + " battery_temperature_c = excluded.battery_temperature_c, attributes = excluded.attributes,"
+                + " stale_notified_at = null"
+                + " where vehicle_telematics_snapshot.observed_at < excluded.observed_at");
+        bind(upsert, workspaceId, vehicleId, o);
+        return upsert.executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot(UUID vehicleId) {
+        return snapshots(List.of(vehicleId)).stream().findFirst();
+    }
+
+    @Override
+    public List<Snapshot> snapshots(List<UUID> vehicleIds) {
+        if (vehicleIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = em().createNativeQuery("select vehicle_id, received_at, update_id, provider, observed_at, "
+                        + COLUMNS + " from vehicle_telematics_snapshot where vehicle_id = any(?1)")
+                .setParameter(1, vehicleIds.toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(c -> new Snapshot((UUID) c[0], (Instant) c[1], observation(c, 2)))
+                .toList();
+    }
+
+    @Override
+    public List<TelematicsObservation> history(UUID vehicleId, Instant from, Instant to, int limit) {
+        List<?> rows = em().createNativeQuery("select update_id, provider, observed_at, " + COLUMNS
+                        + " from vehicle_telematics_history where vehicle_id = ?1 and observed_at >= ?2 and observed_at < ?3"
+                        + " order by observed_at desc limit ?4")
+                .setParameter(1, vehicleId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .setParameter(4, limit)
+                .getResultList();
+        return rows.stream().map(row -> observation((Object[]) row, 0)).toList();
+    }
+
+    @Override
+    public void reject(String workspaceId, String provider, String deviceId, String updateId, String reason) {
+        UUID workspace = null;
+        try {
+            workspace = workspaceId == null ? null : UUID.fromString(workspaceId);
+        } catch (IllegalArgumentException ignored) {
+            // recorded without a workspace: the update named none that exists
+        }
+        em().createNativeQuery("insert into telematics_rejection (workspace_id, provider, device_id, update_id, reason)"
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, workspace)
+                .setParameter(2, provider)
+                .setParameter(3, deviceId)
+                .setParameter(4, updateId)
+                .setParameter(5, reason)
+                .executeUpdate();
+    }
+
+    private void bind(Query query, UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
+        query.setParameter(1, workspaceId)
+                .setParameter(2, vehicleId)
+                .setParameter(3, o.provider())
+                .setParameter(4, o.updateId())
+                .setParameter(5, o.stateOfChargePercent())
+                .setParameter(6, o.odometerKm())
+                .setParameter(7, o.latitude())
+                .setParameter(8, o.longitude())
+                .setParameter(9, o.headingDegrees())
+                .setParameter(10, o.speedKmh())
+                .setParameter(11, o.ignitionOn())
+                .setParameter(12, o.pluggedIn())
+                .setParameter(13, o.chargingState())
+                .setParameter(14, o.remainingRangeKm())
+                .setParameter(15, o.batteryTemperatureC())
+                .setParameter(16, attributes(o.attributes()))
+                .setParameter(17, o.observedAt());
+    }
+
+    /** Columns from {@code at}: update_id, provider, observed_at, then COLUMNS in order. */
+    private TelematicsObservation observation(Object[] c, int at) {
+        return new TelematicsObservation(
+                (String) c[at],
+                (String) c[at + 1],
+                (Instant) c[at + 2],
+                number(c[at + 3]),
+                number(c[at + 4]),
+                number(c[at + 5]),
+                number(c[at + 6]),
+                number(c[at + 7]),
+                number(c[at + 8]),
+                (Boolean) c[at + 9],
+                (Boolean) c[at + 10],
+                (String) c[at + 11],
+                number(c[at + 12]),
+                number(c[at + 13]),
+                parse(c[at + 14]));
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private String attributes(Map<String, Object> attributes) {
+        try {
+            return attributes == null || attributes.isEmpty() ? null : json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attributes cannot be stored", e);
+        }
+    }
+
+    private Map<String, Object> parse(Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(value.toString(), new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+}
