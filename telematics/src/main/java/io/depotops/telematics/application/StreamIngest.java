@@ -1,0 +1,158 @@
+package io.depotops.telematics.application;
+
+import io.depotops.telematics.application.UpdatePublisher.PublishFailedException;
+import io.depotops.telematics.domain.Observation;
+import io.depotops.telematics.domain.StreamClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Buffers streamed observations per vehicle, coalesces those of one window (the latest values
+ * win), publishes one canonical update per vehicle and window, and only then acknowledges every
+ * message that went into it. While the broker is down nothing is acknowledged and the buffer keeps
+ * coalescing; past its bound, new vehicles are refused as busy (backpressure), so nothing that was
+ * acknowledged can be lost.
+ */
+@ApplicationScoped
+public class StreamIngest {
+
+    /** Tells the provider what became of its messages. */
+    public interface Acknowledger {
+        void acknowledged(List<String> messageIds);
+
+        void refused(List<String> messageIds, String reason);
+    }
+
+    public enum Admission {
+        QUEUED,
+        BUSY
+    }
+
+    private static final Logger LOG = Logger.getLogger(StreamIngest.class);
+
+    private record Key(String workspaceId, String provider, String deviceId) {}
+
+    private record Waiting(String messageId, Acknowledger acknowledger) {}
+
+    private record Pending(
+            StreamClient client, Observation observation, String latestMessageId, List<Waiting> waiting) {
+
+        Pending with(Observation more, String messageId, Acknowledger acknowledger) {
+            List<Waiting> all = new ArrayList<>(waiting);
+            all.add(new Waiting(messageId, acknowledger));
+            boolean newer = !more.observedAt().isBefore(observation.observedAt());
+            return new Pending(client, observation.coalesce(more), newer ? messageId : latestMessageId, all);
+        }
+
+        /** Puts a batch that failed to publish back in front of what arrived meanwhile. */
+        Pending before(Pending later) {
+            List<Waiting> all = new ArrayList<>(waiting);
+            all.addAll(later.waiting);
+            boolean laterIsNewer = !later.observation.observedAt().isBefore(observation.observedAt());
+            return new Pending(
+                    client,
+                    observation.coalesce(later.observation),
+                    laterIsNewer ? later.latestMessageId : latestMessageId,
+                    all);
+        }
+    }
+
+    private final ConcurrentMap<Key, Pending> pending = new ConcurrentHashMap<>();
+    private final UpdatePublisher publisher;
+    private final StreamSettings settings;
+    private volatile Thread flusher;
+
+    StreamIngest(UpdatePublisher publisher, StreamSettings settings) {
+        this.publisher = publisher;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent event) {
+        flusher = Thread.ofVirtual().name("telematics-flusher").start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        Thread current = flusher;
+        flusher = null;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    public Admission submit(StreamClient client, String messageId, Observation observation, Acknowledger acknowledger) {
+        Key key = new Key(client.workspaceId(), client.provider(), observation.deviceId());
+        if (!pending.containsKey(key) && pending.size() >= settings.maxPendingVehicles()) {
+            return Admission.BUSY;
+        }
+        pending.merge(
+                key,
+                new Pending(client, observation, messageId, List.of(new Waiting(messageId, acknowledger))),
+                (current, fresh) -> current.with(observation, messageId, acknowledger));
+        return Admission.QUEUED;
+    }
+
+    /** Vehicles whose updates wait to be published. */
+    public int pendingVehicles() {
+        return pending.size();
+    }
+
+    private void run() {
+        while (flusher != null) {
+            try {
+                Thread.sleep(settings.coalesceWindow().toMillis());
+                flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "telematics flush failed");
+            }
+        }
+    }
+
+    /** Publishes every waiting vehicle's coalesced update; what fails waits for the next flush. */
+    void flush() {
+        for (Key key : List.copyOf(pending.keySet())) {
+            Pending batch = pending.remove(key);
+            if (batch == null) {
+                continue;
+            }
+            String updateId = batch.client().provider() + ":" + batch.latestMessageId();
+            try {
+                publisher.publish(batch.client(), updateId, batch.observation());
+                acknowledge(batch);
+            } catch (PublishFailedException e) {
+                if (e.retryable()) {
+                    pending.merge(key, batch, (later, failed) -> failed.before(later));
+                    return; // the broker is down: the rest waits too, in order
+                }
+                refuse(batch, e.getMessage());
+            }
+        }
+    }
+
+    private static void acknowledge(Pending batch) {
+        group(batch).forEach((acknowledger, ids) -> acknowledger.acknowledged(ids));
+    }
+
+    private static void refuse(Pending batch, String reason) {
+        group(batch).forEach((acknowledger, ids) -> acknowledger.refused(ids, reason));
+    }
+
+    private static java.util.Map<Acknowledger, List<String>> group(Pending batch) {
+        java.util.Map<Acknowledger, List<String>> byAcknowledger = new java.util.LinkedHashMap<>();
+        for (Waiting waiting : batch.waiting()) {
+            byAcknowledger
+                    .computeIfAbsent(waiting.acknowledger(), a -> new ArrayList<>())
+                    .add(waiting.messageId());
+        }
+        return byAcknowledger;
+    }
+}

@@ -1,0 +1,233 @@
+package io.depotops.telematics.adapter.in.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.depotops.contracts.events.DepotopsEvents;
+import io.depotops.contracts.messaging.Exchanges;
+import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
+import io.depotops.platform.testing.LocalBroker;
+import io.depotops.platform.testing.TestQueue;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StreamEndpointTest {
+
+    private static final String WORKSPACE = "6f1c2a4e-0b8e-4a43-9a9e-3f0f5d6a7b10";
+
+    @TestHTTPResource("/stream/")
+    URI base;
+
+    @Inject
+    ObjectMapper json;
+
+    private TestQueue updates;
+
+    @BeforeEach
+    void bind() throws Exception {
+        updates = TestQueue.bind(Exchanges.EVENTS, CanonicalVehicleUpdateV1.TYPE);
+    }
+
+    @AfterEach
+    void unbind() throws Exception {
+        updates.close();
+    }
+
+    /** A provider's stream: what it sent and what it got back. */
+    private final class Provider implements WebSocket.Listener, AutoCloseable {
+        final List<JsonNode> answers = new CopyOnWriteArrayList<>();
+        final WebSocket socket;
+        private final StringBuilder partial = new StringBuilder();
+
+        Provider(String provider, String token) {
+            URI uri = URI.create(base.toString().replace("http", "ws") + provider);
+            socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(uri, this)
+                    .join();
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    answers.add(json.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        List<String> acked() {
+            return answers.stream()
+                    .filter(a -> a.has("ack"))
+                    .flatMap(a ->
+                            java.util.stream.StreamSupport.stream(a.get("ack").spliterator(), false))
+                    .map(JsonNode::asText)
+                    .toList();
+        }
+
+        List<JsonNode> errors() {
+            return answers.stream().filter(a -> a.has("error")).toList();
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    private static String generic(String messageId, String device, Instant at, double soc, Double odometer) {
+        return """
+                {"messageId":"%s","deviceId":"%s","observedAt":"%s","stateOfChargePercent":%s%s,
+                 "chargingState":"CHARGING","attributes":{"firmware":"7.1"}}""".formatted(messageId, device, at, soc, odometer == null ? "" : ",\"odometerKm\":" + odometer);
+    }
+
+    private List<CanonicalVehicleUpdateV1> published(String device) {
+        return updates.deliveries().stream()
+                .map(d -> DepotopsEvents.deserialize(d.body()))
+                .map(e -> {
+                    try {
+                        return json.readValue(e.getData().toBytes(), CanonicalVehicleUpdateV1.class);
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .filter(u -> device.equals(u.deviceId()))
+                .toList();
+    }
+
+    @Test
+    void aStreamWithoutAValidTokenIsRefusedAtTheHandshake() {
+        assertThatThrownBy(() -> new Provider("generic-gps", "wrong-token"))
+                .isInstanceOf(CompletionException.class)
+                .hasStackTraceContaining("status code 401");
+        // a valid token of another provider does not open this provider's stream
+        assertThatThrownBy(() -> new Provider("generic-gps", "token-of-tesla"))
+                .isInstanceOf(CompletionException.class)
+                .hasStackTraceContaining("status code 401");
+    }
+
+    @Test
+    void anUpdateIsAcknowledgedOnlyOnceItIsPublished() {
+        String device = "gps-" + UUID.randomUUID();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            provider.send(generic("m-1", device, Instant.now(), 55.5, 1200.0));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.acked().contains("m-1"));
+            List<CanonicalVehicleUpdateV1> sent = published(device);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.getFirst().workspaceId()).isEqualTo(WORKSPACE);
+            assertThat(sent.getFirst().provider()).isEqualTo("generic-gps");
+            assertThat(sent.getFirst().stateOfChargePercent()).isEqualTo(55.5);
+            assertThat(sent.getFirst().attributes()).containsEntry("firmware", "7.1");
+        }
+    }
+
+    @Test
+    void updatesOfOneVehicleWithinAWindowAreCoalescedLatestWins() {
+        String device = "gps-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            provider.send("[" + generic("c-1", device, now.minusSeconds(2), 50, 1000.0) + ","
+                    + generic("c-2", device, now.minusSeconds(1), 51, null) + ","
+                    + generic("c-3", device, now, 52, null) + "]");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> provider.acked().containsAll(List.of("c-1", "c-2", "c-3")));
+            List<CanonicalVehicleUpdateV1> sent = published(device);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.getFirst().stateOfChargePercent()).isEqualTo(52.0);
+            assertThat(sent.getFirst().odometerKm()).isEqualTo(1000.0);
+            assertThat(sent.getFirst().observedAt()).isEqualTo(now);
+        }
+    }
+
+    @Test
+    void badMessagesGetAReasonAndTheStreamStaysUp() {
+        String device = "gps-" + UUID.randomUUID();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            provider.send("{not json");
+            provider.send("{\"messageId\":\"b-1\",\"observedAt\":\"2026-11-23T08:00:00Z\"}");
+            provider.send(generic("b-2", device, Instant.now(), 150, null)); // SoC above 100: schema refuses
+            provider.send(generic("b-3", device.replace("gps", "ok"), Instant.now(), 40, null));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            provider.errors().size() >= 3 && provider.acked().contains("b-3"));
+            assertThat(provider.errors().get(0).get("error").asText()).startsWith("not valid JSON");
+            assertThat(provider.errors().get(1).get("error").asText()).isEqualTo("deviceId is required");
+            assertThat(provider.errors().stream().map(e -> e.get("messageIds").toString()))
+                    .anyMatch(ids -> ids.contains("b-2"));
+            assertThat(published(device)).isEmpty();
+        }
+    }
+
+    @Test
+    void fleetTelemetryFieldListsAreNormalised() {
+        String vin = "5YJ3E1EA7KF" + String.format("%06d", (int) (Math.random() * 1_000_000));
+        try (Provider provider = new Provider("tesla", "token-of-tesla")) {
+            provider.send("""
+                    {"vin":"%s","createdAt":"%s","data":[
+                      {"key":"Soc","value":{"doubleValue":77.5}},
+                      {"key":"Odometer","value":{"doubleValue":100.0}},
+                      {"key":"Location","value":{"locationValue":{"latitude":53.5,"longitude":10.0}}},
+                      {"key":"DetailedChargeState","value":{"stringValue":"DetailedChargeStateCharging"}},
+                      {"key":"Gear","value":{"stringValue":"P"}}]}""".formatted(vin, Instant.now()));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !published(vin).isEmpty());
+            CanonicalVehicleUpdateV1 update = published(vin).getFirst();
+            assertThat(update.vin()).isEqualTo(vin);
+            assertThat(update.stateOfChargePercent()).isEqualTo(77.5);
+            assertThat(update.odometerKm()).isCloseTo(160.934, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(update.chargingState()).isEqualTo(CanonicalVehicleUpdateV1.ChargingState.CHARGING);
+            assertThat(update.pluggedIn()).isTrue();
+            assertThat(update.attributes()).containsEntry("Gear", "P");
+        }
+    }
+
+    @Test
+    void nothingIsAcknowledgedWhileTheBrokerIsDownAndNothingAcknowledgedIsLost() {
+        String device = "gps-" + UUID.randomUUID();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            try {
+                LocalBroker.stop();
+                provider.send(generic("d-1", device, Instant.now(), 33, null));
+                await().during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> !provider.acked().contains("d-1"));
+            } finally {
+                LocalBroker.start();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.acked().contains("d-1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(device).size() == 1);
+        }
+    }
+}
