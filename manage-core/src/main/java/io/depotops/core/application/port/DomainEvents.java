@@ -29,6 +29,8 @@ public interface DomainEvents {
 
     void vehicleTelemetryUpdated(Vehicle vehicle, TelematicsObservation observation);
 
+    void vehicleTelemetryStale(Vehicle vehicle, TelematicsObservation last, java.time.Instant now);
+
     enum Change {
         REGISTERED,
         UPDATED,

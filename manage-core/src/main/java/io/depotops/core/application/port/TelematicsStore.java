@@ -24,5 +24,11 @@ public interface TelematicsStore {
 
     void reject(String workspaceId, String provider, String deviceId, String updateId, String reason);
 
+    /**
+     * Marks as notified, and returns, up to {@code limit} snapshots older than {@code staleBefore}
+     * that were not notified yet (a new observation clears the mark).
+     */
+    List<Snapshot> markStale(Instant staleBefore, int limit);
+
     record Snapshot(UUID vehicleId, Instant receivedAt, TelematicsObservation observation) {}
 }

@@ -12,5 +12,8 @@ public interface VehicleRepository extends TenantRepository<Vehicle> {
 
     Optional<Vehicle> findByIdTag(UUID workspaceId, String idTag);
 
+    /** Across workspaces, for system jobs that start from a vehicle id. */
+    Optional<Vehicle> findById(UUID id);
+
     Optional<Vehicle> findByTelematicsDevice(UUID workspaceId, String provider, String deviceId);
 }

@@ -94,6 +94,19 @@ class OutboxDomainEvents implements DomainEvents {
     }
 
     @Override
+    public void vehicleTelemetryStale(Vehicle vehicle, TelematicsObservation last, java.time.Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("vehicleId", vehicle.id());
+        data.put("depotId", vehicle.depotId());
+        data.put("provider", last.provider());
+        data.put("lastObservedAt", last.observedAt().toString());
+        data.put(
+                "silentSeconds",
+                java.time.Duration.between(last.observedAt(), now).toSeconds());
+        append("telematics", vehicle.id(), vehicle.workspaceId(), "vehicle-stale", data);
+    }
+
+    @Override
     public void transactionStarted(ChargingTransaction transaction) {
         append("transaction", transaction.workspaceId(), transaction, "started", transactionData(transaction));
     }

@@ -110,6 +110,23 @@ class TelematicsStoreAdapter implements TelematicsStore {
                 .executeUpdate();
     }
 
+    @Override
+    public List<Snapshot> markStale(Instant staleBefore, int limit) {
+        // skip locked: two core instances never notify the same vehicle twice.
+        List<?> rows = em().createNativeQuery("update vehicle_telematics_snapshot set stale_notified_at = now()"
+                        + " where vehicle_id in (select vehicle_id from vehicle_telematics_snapshot"
+                        + " where observed_at < ?1 and stale_notified_at is null"
+                        + " order by observed_at limit ?2 for update skip locked)"
+                        + " returning vehicle_id, received_at, update_id, provider, observed_at, " + COLUMNS)
+                .setParameter(1, staleBefore)
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(c -> new Snapshot((UUID) c[0], (Instant) c[1], observation(c, 2)))
+                .toList();
+    }
+
     private void bind(Query query, UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
         query.setParameter(1, workspaceId)
                 .setParameter(2, vehicleId)

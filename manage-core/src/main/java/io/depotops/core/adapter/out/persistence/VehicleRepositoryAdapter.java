@@ -46,6 +46,11 @@ class VehicleRepositoryAdapter extends TenantRepositoryAdapter<VehicleEntity, Ve
     }
 
     @Override
+    public Optional<Vehicle> findById(UUID id) {
+        return VehicleEntity.<VehicleEntity>findByIdOptional(id).map(this::toDomain);
+    }
+
+    @Override
     public Optional<Vehicle> findByTelematicsDevice(UUID workspaceId, String provider, String deviceId) {
         return VehicleEntity.<VehicleEntity>find(
                         "workspaceId = ?1 and telematicsProvider = ?2 and telematicsDeviceId = ?3",

@@ -195,6 +195,23 @@ class TelematicsIngestTest {
                         .body("fresh", equalTo(0)));
     }
 
+    @Test
+    void aVehicleGoneSilentIsAnnouncedStaleOnce() throws Exception {
+        try (TestQueue stale = TestQueue.bind(Exchanges.EVENTS, EventTypes.CORE_TELEMATICS_VEHICLE_STALE_V1)) {
+            publish(update("u-silent", Instant.now().minus(7, ChronoUnit.MINUTES), 35, device, null));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> staleEventsFor(stale) == 1);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> staleEventsFor(stale) == 1);
+        }
+    }
+
+    private long staleEventsFor(TestQueue queue) {
+        return queue.deliveries().stream()
+                .map(d -> DepotopsEvents.deserialize(d.body()))
+                .filter(e -> e.getSubject().equals(vehicle))
+                .count();
+    }
+
     private void publish(CanonicalVehicleUpdateV1 update) throws Exception {
         CloudEvent event = DepotopsEvents.create(
                 CanonicalVehicleUpdateV1.TYPE,
