@@ -66,6 +66,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
     private volatile Thread worker;
     private volatile boolean brokerWasDown;
     private Instant nextPrune = Instant.EPOCH;
@@ -81,13 +82,15 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         if (settings.relayEnabled()) {
+            // Set before the thread starts: it may run before the assignment below completes.
+            running = true;
             worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
+        running = false;
         Thread current = worker;
-        worker = null;
         if (current != null) {
             current.interrupt();
         }
@@ -101,7 +104,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        while (worker != null) {
+        while (running) {
             try {
                 wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();

@@ -67,6 +67,7 @@ public class StreamIngest {
     private final ConcurrentMap<Key, Pending> pending = new ConcurrentHashMap<>();
     private final UpdatePublisher publisher;
     private final StreamSettings settings;
+    private volatile boolean running;
     private volatile Thread flusher;
 
     StreamIngest(UpdatePublisher publisher, StreamSettings settings) {
@@ -75,12 +76,14 @@ public class StreamIngest {
     }
 
     void start(@Observes StartupEvent event) {
+        // Set before the thread starts: it may run before the assignment below completes.
+        running = true;
         flusher = Thread.ofVirtual().name("telematics-flusher").start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        running = false;
         Thread current = flusher;
-        flusher = null;
         if (current != null) {
             current.interrupt();
         }
@@ -104,7 +107,7 @@ public class StreamIngest {
     }
 
     private void run() {
-        while (flusher != null) {
+        while (running) {
             try {
                 Thread.sleep(settings.coalesceWindow().toMillis());
                 flush();
