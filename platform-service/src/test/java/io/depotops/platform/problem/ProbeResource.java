@@ -1,6 +1,7 @@
 package io.depotops.platform.problem;
 
 import io.depotops.contracts.problem.ProblemType;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** Endpoints that fail in each way a real one can, to check the answers. */
 @Path("/probe")
+@PermitAll
 public class ProbeResource {
 
     public record Connector(@NotNull @Positive Integer connectorId) {}

@@ -47,7 +47,9 @@ public abstract class ServiceSurfaceChecks {
 
     @Test
     void answersUnknownResourcesWithAProblem() {
-        given().accept("application/json")
+        given().auth()
+                .oauth2(DevTokens.token("viewer", "*"))
+                .accept("application/json")
                 .when()
                 .get("/api/v1/no-such-resource-here")
                 .then()
