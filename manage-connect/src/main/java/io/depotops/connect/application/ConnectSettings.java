@@ -3,6 +3,7 @@ package io.depotops.connect.application;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** {@code depotops.connect.*}: session timing and the offline policy. */
 @ConfigMapping(prefix = "depotops.connect")
@@ -33,6 +34,20 @@ public interface ConnectSettings {
     /** How many recent incoming message ids per session are remembered to detect duplicates. */
     @WithDefault("256")
     int rememberedMessageIds();
+
+    /**
+     * This instance's id: names its command queue and its holder records in Redis. Unset: a random
+     * UUID per start.
+     */
+    Optional<String> instanceId();
+
+    /** Time to live of the Redis holder record of a charger; refreshed every third of it. */
+    @WithDefault("90s")
+    Duration holderTtl();
+
+    /** How long the operator API waits for a command's result when no deadline is given. */
+    @WithDefault("35s")
+    Duration commandWait();
 
     Offline offline();
 

@@ -23,7 +23,12 @@ final class OcppSession {
     record Remembered(String fingerprint, String response) {}
 
     /** A CALL connect sends to the charger. */
-    record OutgoingCall(String messageId, String action, JsonNode payload, CompletableFuture<CallOutcome> outcome) {}
+    record OutgoingCall(
+            String messageId,
+            String action,
+            JsonNode payload,
+            Instant notAfter,
+            CompletableFuture<CallOutcome> outcome) {}
 
     final String chargePointId;
     final OcppVersion version;

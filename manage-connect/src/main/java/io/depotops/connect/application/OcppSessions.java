@@ -53,6 +53,7 @@ public class OcppSessions {
     private final ChargerService chargers;
     private final ChargerFacts facts;
     private final ConnectSettings settings;
+    private final ChargerRouting routing;
 
     public OcppSessions(
             FrameCodec codec,
@@ -60,12 +61,14 @@ public class OcppSessions {
             ChargerService chargers,
             ChargerFacts facts,
             ConnectSettings settings,
+            ChargerRouting routing,
             Instance<VersionHandler> versionHandlers) {
         this.codec = codec;
         this.validator = validator;
         this.chargers = chargers;
         this.facts = facts;
         this.settings = settings;
+        this.routing = routing;
         versionHandlers.forEach(handler -> handlers.put(handler.version(), handler));
         long sweep = settings.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(this::closeDeadSockets, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -89,6 +92,7 @@ public class OcppSessions {
             end(old, "replaced");
             old.transport.close(NORMAL_CLOSURE, "Replaced by a new connection");
         }
+        routing.sessionChanged(chargePointId, this::isLive);
         session.executor.execute(() ->
                 safely(() -> facts.connected(chargePointId, version, transport.id(), now, transport.remoteAddress())));
     }
@@ -126,6 +130,15 @@ public class OcppSessions {
      * OCPP 2.0.1 Part 4 section 4.1.1: at most one outstanding CALL); later ones wait in order.
      */
     public CompletableFuture<CallOutcome> call(String chargePointId, String action, JsonNode payload) {
+        return call(chargePointId, action, payload, null);
+    }
+
+    /**
+     * Sends a CALL unless {@code notAfter} (may be null) has passed when its turn comes: then it
+     * ends TIMED_OUT without being sent.
+     */
+    public CompletableFuture<CallOutcome> call(
+            String chargePointId, String action, JsonNode payload, Instant notAfter) {
         OcppSession session = byCharger.get(chargePointId);
         if (session == null || session.ended.get()) {
             return CompletableFuture.completedFuture(
@@ -137,9 +150,22 @@ public class OcppSessions {
                     action + " payload does not conform: " + invalid.get().description()));
         }
         CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
-        session.outgoing.add(new OcppSession.OutgoingCall(UUID.randomUUID().toString(), action, payload, outcome));
+        session.outgoing.add(
+                new OcppSession.OutgoingCall(UUID.randomUUID().toString(), action, payload, notAfter, outcome));
         session.executor.execute(() -> sendNextCall(session));
         return outcome;
+    }
+
+    /** True while this instance holds a live session of the charger. */
+    public boolean isLive(String chargePointId) {
+        OcppSession session = byCharger.get(chargePointId);
+        return session != null && !session.ended.get();
+    }
+
+    /** The OCPP version of the charger's live session here. */
+    public Optional<OcppVersion> versionOf(String chargePointId) {
+        OcppSession session = byCharger.get(chargePointId);
+        return session == null || session.ended.get() ? Optional.empty() : Optional.of(session.version);
     }
 
     public List<SessionView> list() {
@@ -298,10 +324,19 @@ public class OcppSessions {
         if (session.inFlight != null || session.ended.get()) {
             return;
         }
-        OcppSession.OutgoingCall next = session.outgoing.poll();
-        if (next == null) {
+        OcppSession.OutgoingCall waiting = session.outgoing.poll();
+        while (waiting != null && waiting.notAfter() != null && Instant.now().isAfter(waiting.notAfter())) {
+            waiting.outcome()
+                    .complete(CallOutcome.failed(
+                            CallOutcome.Kind.TIMED_OUT,
+                            null,
+                            "deadline " + waiting.notAfter() + " passed before sending"));
+            waiting = session.outgoing.poll();
+        }
+        if (waiting == null) {
             return;
         }
+        OcppSession.OutgoingCall next = waiting;
         session.inFlight = next;
         session.inFlightTimeout = timer.schedule(
                 () -> session.executor.execute(() -> {
@@ -347,6 +382,7 @@ public class OcppSessions {
         }
         byConnection.remove(session.id(), session);
         byCharger.remove(session.chargePointId, session);
+        routing.sessionChanged(session.chargePointId, this::isLive);
         Instant at = Instant.now();
         session.executor.execute(() -> {
             CallOutcome offline = CallOutcome.failed(CallOutcome.Kind.OFFLINE, null, "charger disconnected");

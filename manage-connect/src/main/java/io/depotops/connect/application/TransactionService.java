@@ -138,6 +138,22 @@ public class TransactionService {
         }
     }
 
+    /**
+     * The 2.0.1 charger's transaction id of an open transaction to which core gave {@code
+     * transactionId}, as far as this instance saw it start.
+     */
+    public java.util.Optional<String> chargerTransactionId(String chargePointId, long transactionId) {
+        Map<String, OpenTransaction> transactions = of(chargePointId);
+        synchronized (transactions) {
+            return transactions.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2.0.1:"))
+                    .filter(entry ->
+                            Long.valueOf(transactionId).equals(entry.getValue().transactionId()))
+                    .map(entry -> entry.getKey().substring("2.0.1:".length()))
+                    .reduce((first, later) -> later);
+        }
+    }
+
     private Authorization offlineTokenDecision() {
         return new Authorization(
                 AuthorizationStatus.fromName(settings.offline().startTransactionStatus()), null, null, true);

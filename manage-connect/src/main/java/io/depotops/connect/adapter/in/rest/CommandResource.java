@@ -1,0 +1,156 @@
+package io.depotops.connect.adapter.in.rest;
+
+import io.depotops.connect.application.CommandParameters;
+import io.depotops.connect.application.CommandService;
+import io.depotops.connect.application.CommandService.Submission;
+import io.depotops.connect.application.ConnectSettings;
+import io.depotops.connect.domain.ChargerCommand;
+import io.depotops.connect.domain.CommandResult;
+import io.depotops.contracts.commands.CommandResultV1;
+import io.depotops.contracts.problem.Problem.InvalidField;
+import io.depotops.contracts.problem.ProblemType;
+import io.depotops.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Operators: send a command to a charger and wait for its result. Held here: run and answered 200
+ * with the result (202 with the command id if it takes longer than the deadline or {@code
+ * depotops.connect.command-wait}). Held by another instance: forwarded on {@code depotops.commands}
+ * and answered 202 with the command id (the result comes as {@code connect.command.result.v1}).
+ * Held by nobody: 200 with outcome OFFLINE at once (also published). (No auth yet: see README.)
+ */
+@Path("/api/v1/commands")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CommandResource {
+
+    private static final Logger LOG = Logger.getLogger(CommandResource.class);
+
+    /** A command as an operator sends it: {@code ChargerCommandV1} without commandId/requestedAt. */
+    public record CommandRequest(
+            String chargePointId,
+            String workspaceId,
+            String command,
+            Map<String, Object> parameters,
+            Instant deadline) {}
+
+    /** Answer when the result is not known yet. */
+    public record PendingCommand(String commandId, String chargePointId, String status, String holder) {}
+
+    private final CommandService commands;
+    private final ConnectSettings settings;
+
+    public CommandResource(CommandService commands, ConnectSettings settings) {
+        this.commands = commands;
+        this.settings = settings;
+    }
+
+    @POST
+    @RolesAllowed({"admin", "operator"})
+    public Response send(CommandRequest request) {
+        ChargerCommand command = validated(request);
+        Submission submission;
+        try {
+            submission = commands.submit(command);
+        } catch (RuntimeException e) {
+            LOG.warnf("command %s for %s not submitted: %s", command.commandId(), command.chargePointId(), e);
+            throw new ProblemException(
+                    ProblemType.DEPENDENCY_UNAVAILABLE, "The command could not be handed on; try again shortly");
+        }
+        return switch (submission) {
+            case Submission.Offline offline ->
+                Response.ok(toContract(offline.result())).build();
+            case Submission.Forwarded forwarded ->
+                Response.accepted(new PendingCommand(
+                                command.commandId(), command.chargePointId(), "FORWARDED", forwarded.holder()))
+                        .build();
+            case Submission.Running running -> {
+                Duration wait = CommandService.waitFor(command, settings.commandWait(), Instant.now());
+                try {
+                    yield Response.ok(toContract(running.result().get(wait.toMillis(), TimeUnit.MILLISECONDS)))
+                            .build();
+                } catch (TimeoutException e) {
+                    yield Response.accepted(
+                                    new PendingCommand(command.commandId(), command.chargePointId(), "PENDING", null))
+                            .build();
+                } catch (ExecutionException e) {
+                    LOG.errorf(e, "result of command %s not recorded", command.commandId());
+                    throw new ProblemException(
+                            ProblemType.DEPENDENCY_UNAVAILABLE, "The command's result could not be recorded");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, "Interrupted");
+                }
+            }
+        };
+    }
+
+    private static ChargerCommand validated(CommandRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body with the command is required");
+        }
+        List<InvalidField> errors = new ArrayList<>();
+        if (request.chargePointId() == null || request.chargePointId().isBlank()) {
+            errors.add(new InvalidField("chargePointId", "is required"));
+        }
+        ChargerCommand.Type type = null;
+        if (request.command() == null || request.command().isBlank()) {
+            errors.add(new InvalidField("command", "is required"));
+        } else {
+            try {
+                type = ChargerCommand.Type.valueOf(request.command());
+            } catch (IllegalArgumentException e) {
+                errors.add(
+                        new InvalidField("command", "must be one of " + Arrays.toString(ChargerCommand.Type.values())));
+            }
+        }
+        Instant now = Instant.now();
+        if (request.deadline() != null && !request.deadline().isAfter(now)) {
+            errors.add(new InvalidField("deadline", "must be in the future"));
+        }
+        ChargerCommand command = null;
+        if (type != null) {
+            command = new ChargerCommand(
+                    UUID.randomUUID().toString(),
+                    request.chargePointId(),
+                    request.workspaceId(),
+                    type,
+                    request.parameters(),
+                    now,
+                    request.deadline());
+            CommandParameters.check(command)
+                    .forEach(invalid -> errors.add(new InvalidField(invalid.field(), invalid.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The command is not valid", errors, Map.of());
+        }
+        return command;
+    }
+
+    static CommandResultV1 toContract(CommandResult result) {
+        return new CommandResultV1(
+                result.commandId(),
+                result.chargePointId(),
+                CommandResultV1.Outcome.valueOf(result.outcome().name()),
+                result.detail(),
+                result.response(),
+                result.completedAt());
+    }
+}

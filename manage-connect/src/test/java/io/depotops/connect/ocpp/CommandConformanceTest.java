@@ -1,0 +1,552 @@
+package io.depotops.connect.ocpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.depotops.connect.adapter.in.messaging.CommandQueue;
+import io.depotops.connect.application.InstanceIdentity;
+import io.depotops.connect.application.OcppSessions;
+import io.depotops.contracts.events.EventTypes;
+import io.depotops.contracts.messaging.Exchanges;
+import io.depotops.platform.messaging.RabbitMqConnection;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commands from core (issue 4, "Commands from core"): published on depotops.commands with key
+ * chargepoint.&lt;id&gt; as core does, they reach the test charger as the OCPP call of its version,
+ * and each ends in a connect.command.result.v1 on depotops.events. Also the operator API, the Redis
+ * holder record and the routing of the instance's command queue. Names follow the OCPP 2.0.1
+ * conformance cases (TC_F_xx remote control, TC_K_xx smart charging, ...) where one applies.
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreStub.class)
+class CommandConformanceTest {
+
+    private static Connection broker;
+    private static Channel publisher;
+    private static final List<String> RETURNED = new CopyOnWriteArrayList<>();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    OcppSessions sessions;
+
+    @Inject
+    InstanceIdentity instance;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    CommandQueue commandQueue;
+
+    @Inject
+    RabbitMqConnection rabbit;
+
+    @BeforeAll
+    static void connectToBroker() throws Exception {
+        Events.queue();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("localhost");
+        broker = factory.newConnection("depotops-test-core");
+        publisher = broker.createChannel();
+        // what core sees with the mandatory flag: a command no instance routes comes back
+        publisher.addReturnListener(
+                returned -> RETURNED.add(returned.getProperties().getMessageId()));
+    }
+
+    @AfterAll
+    static void closeBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Connects and waits until this instance routes the charger's commands (holder recorded). */
+    private OcppTestClient connected(String id, String subprotocol) throws Exception {
+        OcppTestClient cp = OcppTestClient.connect(base, id, null, subprotocol);
+        awaitHolder(id, Optional.of(instance.id()));
+        return cp;
+    }
+
+    private void awaitHolder(String id, Optional<String> holder) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Optional.ofNullable(redis.value(String.class).get("depotops:connect:holder:" + id))
+                        .equals(holder));
+    }
+
+    /** Publishes a ChargerCommandV1 as core does; returns its command id. */
+    private static String publish(String chargePointId, String command, String parametersJson, Instant deadline)
+            throws Exception {
+        String commandId = UUID.randomUUID().toString();
+        String body = """
+                {"commandId":"%s","chargePointId":"%s","workspaceId":"ws-1","command":"%s","parameters":%s,
+                 "requestedAt":"%s"%s}""".formatted(
+                        commandId,
+                        chargePointId,
+                        command,
+                        parametersJson,
+                        Instant.now(),
+                        deadline == null ? "" : ",\"deadline\":\"" + deadline + "\"");
+        publishRaw(chargePointId, commandId, body);
+        return commandId;
+    }
+
+    private static void publishRaw(String chargePointId, String commandId, String body) throws Exception {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(commandId)
+                .contentType("application/json")
+                .deliveryMode(2)
+                .build();
+        publisher.basicPublish(
+                Exchanges.COMMANDS,
+                "chargepoint." + chargePointId,
+                true,
+                properties,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The result event of a command. */
+    private static JsonNode result(String chargePointId, String commandId) throws Exception {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> resultOf(chargePointId, commandId).isPresent());
+        return resultOf(chargePointId, commandId).orElseThrow();
+    }
+
+    private static Optional<JsonNode> resultOf(String chargePointId, String commandId) throws Exception {
+        return Events.of(EventTypes.CONNECT_COMMAND_RESULT_V1, chargePointId).stream()
+                .filter(result -> result.get("commandId").asText().equals(commandId))
+                .findFirst();
+    }
+
+    /** The next CALL connect sends the charger: [2, id, action, payload]. */
+    private static JsonNode nextCall(OcppTestClient cp, String action) throws Exception {
+        JsonNode call = cp.next(Duration.ofSeconds(10));
+        assertThat(call.get(0).asInt()).isEqualTo(2);
+        assertThat(call.get(2).asText()).isEqualTo(action);
+        return call;
+    }
+
+    private static void answer(OcppTestClient cp, JsonNode call, String payloadJson) {
+        cp.sendRaw("[3,\"" + call.get(1).asText() + "\"," + payloadJson + "]");
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return postAsync(json).get(60, TimeUnit.SECONDS);
+    }
+
+    private CompletableFuture<HttpResponse<String>> postAsync(String json) throws Exception {
+        String bearer = OperatorToken.bearer();
+        return HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/commands"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", bearer)
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- OCPP 1.6 ----
+
+    @Test
+    void ocpp16_remoteStart_accepted() throws Exception {
+        try (OcppTestClient cp = connected("CMD16-START", "ocpp1.6")) {
+            String commandId = publish("CMD16-START", "REMOTE_START", "{\"evseId\":1,\"idToken\":\"TAG-1\"}", null);
+            JsonNode call = nextCall(cp, "RemoteStartTransaction");
+            assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(1);
+            assertThat(call.get(3).get("idTag").asText()).isEqualTo("TAG-1");
+            answer(cp, call, "{\"status\":\"Accepted\"}");
+            JsonNode result = result("CMD16-START", commandId);
+            assertThat(result.get("outcome").asText()).isEqualTo("ACCEPTED");
+            assertThat(result.get("response").get("status").asText()).isEqualTo("Accepted");
+            assertThat(result.get("chargePointId").asText()).isEqualTo("CMD16-START");
+        }
+    }
+
+    @Test
+    void ocpp16_reset_rejected_andRemoteStopByTransactionId() throws Exception {
+        try (OcppTestClient cp = connected("CMD16-RESET", "ocpp1.6")) {
+            String reset = publish("CMD16-RESET", "RESET", "{\"type\":\"Soft\"}", null);
+            String stop = publish("CMD16-RESET", "REMOTE_STOP", "{\"transactionId\":1001}", null);
+            JsonNode call = nextCall(cp, "Reset");
+            assertThat(call.get(3).get("type").asText()).isEqualTo("Soft");
+            answer(cp, call, "{\"status\":\"Rejected\"}");
+            JsonNode stopCall = nextCall(cp, "RemoteStopTransaction");
+            assertThat(stopCall.get(3).get("transactionId").asInt()).isEqualTo(1001);
+            answer(cp, stopCall, "{\"status\":\"Accepted\"}");
+
+            JsonNode rejected = result("CMD16-RESET", reset);
+            assertThat(rejected.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(rejected.get("detail").asText()).contains("Rejected");
+            assertThat(result("CMD16-RESET", stop).get("outcome").asText()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
+    void ocpp16_callErrorIsFailed_noAnswerIsTimedOut() throws Exception {
+        try (OcppTestClient cp = connected("CMD16-ERR", "ocpp1.6")) {
+            String unlock = publish("CMD16-ERR", "UNLOCK_CONNECTOR", "{\"evseId\":2}", null);
+            JsonNode call = nextCall(cp, "UnlockConnector");
+            assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(2);
+            cp.sendRaw("[4,\"" + call.get(1).asText() + "\",\"NotSupported\",\"no lock here\",{}]");
+            JsonNode failed = result("CMD16-ERR", unlock);
+            assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("detail").asText()).contains("NotSupported").contains("no lock here");
+
+            String availability =
+                    publish("CMD16-ERR", "CHANGE_AVAILABILITY", "{\"evseId\":0,\"operative\":false}", null);
+            JsonNode unanswered = nextCall(cp, "ChangeAvailability");
+            assertThat(unanswered.get(3).get("type").asText()).isEqualTo("Inoperative");
+            // not answered: depotops.connect.call-timeout=2s in tests
+            assertThat(result("CMD16-ERR", availability).get("outcome").asText())
+                    .isEqualTo("TIMED_OUT");
+        }
+    }
+
+    @Test
+    void ocpp16_chargingLimit_perEvseIsTxDefaultProfile_wholeChargerIsChargePointMax() throws Exception {
+        try (OcppTestClient cp = connected("CMD16-LIMIT", "ocpp1.6")) {
+            String evse = publish("CMD16-LIMIT", "SET_CHARGING_LIMIT", "{\"evseId\":1,\"limitKw\":7.4}", null);
+            JsonNode call = nextCall(cp, "SetChargingProfile");
+            JsonNode profile = call.get(3).get("csChargingProfiles");
+            assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(1);
+            assertThat(profile.get("chargingProfilePurpose").asText()).isEqualTo("TxDefaultProfile");
+            assertThat(profile.get("chargingSchedule").get("chargingRateUnit").asText())
+                    .isEqualTo("W");
+            assertThat(profile.get("chargingSchedule")
+                            .get("chargingSchedulePeriod")
+                            .get(0)
+                            .get("limit")
+                            .asDouble())
+                    .isEqualTo(7400.0);
+            answer(cp, call, "{\"status\":\"Accepted\"}");
+            assertThat(result("CMD16-LIMIT", evse).get("outcome").asText()).isEqualTo("ACCEPTED");
+
+            String site = publish("CMD16-LIMIT", "SET_CHARGING_LIMIT", "{\"evseId\":0,\"limitKw\":50}", null);
+            JsonNode siteCall = nextCall(cp, "SetChargingProfile");
+            assertThat(siteCall.get(3)
+                            .get("csChargingProfiles")
+                            .get("chargingProfilePurpose")
+                            .asText())
+                    .isEqualTo("ChargePointMaxProfile");
+            answer(cp, siteCall, "{\"status\":\"Accepted\"}");
+            assertThat(result("CMD16-LIMIT", site).get("outcome").asText()).isEqualTo("ACCEPTED");
+
+            String clear = publish("CMD16-LIMIT", "CLEAR_CHARGING_LIMIT", "{\"evseId\":1}", null);
+            JsonNode clearCall = nextCall(cp, "ClearChargingProfile");
+            assertThat(clearCall.get(3).get("id").asInt())
+                    .isEqualTo(profile.get("chargingProfileId").asInt());
+            answer(cp, clearCall, "{\"status\":\"Unknown\"}");
+            assertThat(result("CMD16-LIMIT", clear).get("outcome").asText()).isEqualTo("REJECTED");
+        }
+    }
+
+    @Test
+    void invalidCommands_failWithADetail_withoutReachingTheCharger() throws Exception {
+        try (OcppTestClient cp = connected("CMD16-INVALID", "ocpp1.6")) {
+            String unknownParameter = publish("CMD16-INVALID", "RESET", "{\"type\":\"Soft\",\"when\":\"now\"}", null);
+            String badTransaction = publish("CMD16-INVALID", "REMOTE_STOP", "{\"chargerTransactionId\":\"abc\"}", null);
+            String expired = publish(
+                    "CMD16-INVALID",
+                    "RESET",
+                    "{\"type\":\"Hard\"}",
+                    Instant.now().minusSeconds(5));
+            String notJsonId = UUID.randomUUID().toString();
+            publishRaw("CMD16-INVALID", notJsonId, "{not json");
+            String unknownCommand = UUID.randomUUID().toString();
+            publishRaw(
+                    "CMD16-INVALID",
+                    unknownCommand,
+                    "{\"commandId\":\"" + unknownCommand
+                            + "\",\"chargePointId\":\"CMD16-INVALID\",\"command\":\"SELF_DESTRUCT\"}");
+
+            JsonNode unknown = result("CMD16-INVALID", unknownParameter);
+            assertThat(unknown.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(unknown.get("detail").asText()).contains("parameters.when");
+            JsonNode transaction = result("CMD16-INVALID", badTransaction);
+            assertThat(transaction.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(transaction.get("detail").asText()).contains("abc");
+            JsonNode late = result("CMD16-INVALID", expired);
+            assertThat(late.get("outcome").asText()).isEqualTo("TIMED_OUT");
+            assertThat(late.get("detail").asText()).contains("deadline");
+            assertThat(result("CMD16-INVALID", notJsonId).get("outcome").asText())
+                    .isEqualTo("FAILED");
+            assertThat(result("CMD16-INVALID", unknownCommand).get("outcome").asText())
+                    .isEqualTo("FAILED");
+            // none of them reached the charger
+            assertThat(cp.poll(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    // ---- OCPP 2.0.1 ----
+
+    @Test
+    void TC_F_03_CSMS_remoteStopByCoresTransactionId() throws Exception {
+        String id = "CMD201-STOP";
+        CoreStub.startsTransaction(id, 4711);
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            JsonNode started = cp.call(
+                    "e1",
+                    "TransactionEvent",
+                    OcppTransactionConformanceTest.event201(
+                            "Started", "tx-f03", 0, OcppTransactionConformanceTest.EVSE_1));
+            assertThat(started.get(0).asInt()).isEqualTo(3);
+            String stop = publish(id, "REMOTE_STOP", "{\"transactionId\":4711}", null);
+            JsonNode call = nextCall(cp, "RequestStopTransaction");
+            assertThat(call.get(3).get("transactionId").asText()).isEqualTo("tx-f03");
+            answer(cp, call, "{\"status\":\"Accepted\"}");
+            assertThat(result(id, stop).get("outcome").asText()).isEqualTo("ACCEPTED");
+
+            // a transaction connect does not know cannot be mapped: FAILED, nothing sent
+            String unknown = publish(id, "REMOTE_STOP", "{\"transactionId\":999999}", null);
+            JsonNode failed = result(id, unknown);
+            assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(failed.get("detail").asText()).contains("chargerTransactionId");
+        }
+    }
+
+    @Test
+    void TC_F_01_CSMS_remoteStart_andReset_andTrigger() throws Exception {
+        String id = "CMD201-START";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            String start = publish(id, "REMOTE_START", "{\"evseId\":1,\"idToken\":\"TAG-201\"}", null);
+            JsonNode call = nextCall(cp, "RequestStartTransaction");
+            assertThat(call.get(3).get("evseId").asInt()).isEqualTo(1);
+            assertThat(call.get(3).get("idToken").get("idToken").asText()).isEqualTo("TAG-201");
+            assertThat(call.get(3).get("idToken").get("type").asText()).isEqualTo("Central");
+            assertThat(call.get(3).has("remoteStartId")).isTrue();
+            answer(cp, call, "{\"status\":\"Accepted\"}");
+            assertThat(result(id, start).get("outcome").asText()).isEqualTo("ACCEPTED");
+
+            String reset = publish(id, "RESET", "{\"type\":\"Hard\"}", null);
+            JsonNode resetCall = nextCall(cp, "Reset");
+            assertThat(resetCall.get(3).get("type").asText()).isEqualTo("Immediate");
+            answer(cp, resetCall, "{\"status\":\"Scheduled\"}");
+            JsonNode scheduled = result(id, reset);
+            assertThat(scheduled.get("outcome").asText()).isEqualTo("ACCEPTED");
+            assertThat(scheduled.get("detail").asText()).contains("Scheduled");
+
+            String trigger = publish(id, "TRIGGER_MESSAGE", "{\"message\":\"StatusNotification\",\"evseId\":1}", null);
+            JsonNode triggerCall = nextCall(cp, "TriggerMessage");
+            assertThat(triggerCall.get(3).get("evse").get("id").asInt()).isEqualTo(1);
+            answer(cp, triggerCall, "{\"status\":\"Rejected\",\"statusInfo\":{\"reasonCode\":\"Busy\"}}");
+            JsonNode rejected = result(id, trigger);
+            assertThat(rejected.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(rejected.get("detail").asText()).contains("Rejected").contains("Busy");
+        }
+    }
+
+    @Test
+    void TC_K_01_CSMS_chargingLimit_callErrorAndTimeout() throws Exception {
+        String id = "CMD201-LIMIT";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            String limit = publish(
+                    id,
+                    "SET_CHARGING_LIMIT",
+                    "{\"evseId\":2,\"limitKw\":11,\"validTo\":\""
+                            + Instant.now().plusSeconds(3600) + "\"}",
+                    null);
+            JsonNode call = nextCall(cp, "SetChargingProfile");
+            JsonNode profile = call.get(3).get("chargingProfile");
+            assertThat(call.get(3).get("evseId").asInt()).isEqualTo(2);
+            assertThat(profile.get("chargingProfilePurpose").asText()).isEqualTo("TxDefaultProfile");
+            assertThat(profile.get("chargingSchedule")
+                            .get(0)
+                            .get("chargingSchedulePeriod")
+                            .get(0)
+                            .get("limit")
+                            .asDouble())
+                    .isEqualTo(11000.0);
+            assertThat(profile.has("validTo")).isTrue();
+            cp.sendRaw("[4,\"" + call.get(1).asText() + "\",\"InternalError\",\"boom\",{}]");
+            assertThat(result(id, limit).get("outcome").asText()).isEqualTo("FAILED");
+
+            String clear = publish(id, "CLEAR_CHARGING_LIMIT", "{}", null);
+            JsonNode clearCall = nextCall(cp, "ClearChargingProfile");
+            assertThat(clearCall
+                            .get(3)
+                            .get("chargingProfileCriteria")
+                            .get("stackLevel")
+                            .isInt())
+                    .isTrue();
+            // unanswered: TIMED_OUT after the call timeout
+            assertThat(result(id, clear).get("outcome").asText()).isEqualTo("TIMED_OUT");
+        }
+    }
+
+    // ---- routing: holder record and queue binding ----
+
+    @Test
+    void holderRecordedWhileConnected_routeAndRecordGoneAfterDisconnect() throws Exception {
+        String id = "CMD-HOLDER";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            assertThat(redis.key().pttl("depotops:connect:holder:" + id)).isPositive();
+        }
+        awaitHolder(id, Optional.empty());
+        // no instance routes the charger any more: core's mandatory publish comes back ...
+        String returned = publish(id, "RESET", "{\"type\":\"Soft\"}", null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RETURNED.contains(returned));
+        // ... and the operator API answers OFFLINE at once, publishing that result too
+        HttpResponse<String> response = post(
+                "{\"chargePointId\":\"" + id + "\",\"command\":\"RESET\"," + "\"parameters\":{\"type\":\"Soft\"}}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode offline = OcppTestClient.JSON.readTree(response.body());
+        assertThat(offline.get("outcome").asText()).isEqualTo("OFFLINE");
+        assertThat(result(id, offline.get("commandId").asText()).get("outcome").asText())
+                .isEqualTo("OFFLINE");
+    }
+
+    @Test
+    void reconnectOnTheSameInstanceKeepsTheRoute() throws Exception {
+        String id = "CMD-RECONNECT";
+        OcppTestClient first = connected(id, "ocpp1.6");
+        try (OcppTestClient second = OcppTestClient.connect(base, id, null, "ocpp1.6")) {
+            assertThat(first.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> sessions.find(id)
+                            .map(view -> !view.sessionId().isEmpty())
+                            .orElse(false));
+            // the replaced session's end must not have removed the route or the record
+            Events.await(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, id, 1);
+            awaitHolder(id, Optional.of(instance.id()));
+            String commandId = publish(id, "TRIGGER_MESSAGE", "{\"message\":\"Heartbeat\"}", null);
+            JsonNode call = nextCall(second, "TriggerMessage");
+            answer(second, call, "{\"status\":\"Accepted\"}");
+            assertThat(result(id, commandId).get("outcome").asText()).isEqualTo("ACCEPTED");
+            assertThat(RETURNED).doesNotContain(commandId);
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void routesComeBackAfterTheBrokerConnectionIsLost() throws Exception {
+        String id = "CMD-RECOVER";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(commandQueue::isConsuming);
+            closeConnectionsNamed("manage-connect");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !rabbit.isOpen());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> rabbit.isOpen() && bound(commandQueue.queueName(), "chargepoint." + id));
+            String commandId = publish(id, "TRIGGER_MESSAGE", "{\"message\":\"Heartbeat\"}", null);
+            JsonNode call = nextCall(cp, "TriggerMessage");
+            answer(cp, call, "{\"status\":\"Accepted\"}");
+            assertThat(result(id, commandId).get("outcome").asText()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    // ---- operator API ----
+
+    @Test
+    void operatorApi_commandToAConnectedChargerAnsweredWithItsResult() throws Exception {
+        String id = "CMD-API";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            CompletableFuture<HttpResponse<String>> response = postAsync("{\"chargePointId\":\"" + id
+                    + "\",\"workspaceId\":\"ws-1\",\"command\":\"UNLOCK_CONNECTOR\",\"parameters\":{\"evseId\":1}}");
+            JsonNode call = nextCall(cp, "UnlockConnector");
+            assertThat(call.get(3).get("evseId").asInt()).isEqualTo(1);
+            assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(1);
+            answer(cp, call, "{\"status\":\"Unlocked\"}");
+            HttpResponse<String> answered = response.get(20, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).isEqualTo(200);
+            JsonNode result = OcppTestClient.JSON.readTree(answered.body());
+            assertThat(result.get("outcome").asText()).isEqualTo("ACCEPTED");
+            assertThat(result.get("response").get("status").asText()).isEqualTo("Unlocked");
+            // the same result as an event
+            assertThat(result(id, result.get("commandId").asText())
+                            .get("outcome")
+                            .asText())
+                    .isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
+    void operatorApi_unknownChargerIsOffline_andInvalidCommandsAreProblems() throws Exception {
+        HttpResponse<String> offline = post(
+                "{\"chargePointId\":\"CMD-NOBODY\",\"command\":\"TRIGGER_MESSAGE\",\"parameters\":{\"message\":\"Heartbeat\"}}");
+        assertThat(offline.statusCode()).isEqualTo(200);
+        JsonNode result = OcppTestClient.JSON.readTree(offline.body());
+        assertThat(result.get("outcome").asText()).isEqualTo("OFFLINE");
+        assertThat(result.get("commandId").asText()).isNotBlank();
+        assertThat(result("CMD-NOBODY", result.get("commandId").asText())
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("OFFLINE");
+
+        HttpResponse<String> invalid =
+                post("{\"command\":\"SET_CHARGING_LIMIT\",\"parameters\":{\"evseId\":\"one\",\"speed\":3}}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = OcppTestClient.JSON.readTree(invalid.body());
+        assertThat(problem.get("type").asText()).endsWith("/validation-failed");
+        assertThat(problem.get("errors").findValuesAsText("field"))
+                .contains("chargePointId", "parameters.evseId", "parameters.limitKw", "parameters.speed");
+
+        HttpResponse<String> unknown = post("{\"chargePointId\":\"X\",\"command\":\"SELF_DESTRUCT\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(OcppTestClient.JSON.readTree(unknown.body()).get("errors").findValuesAsText("field"))
+                .contains("command");
+    }
+
+    // ---- broker inspection (rabbitmqctl, as LocalBroker uses) ----
+
+    private static boolean bound(String queue, String key) throws Exception {
+        return rabbitmqctl("list_bindings", "source_name", "destination_name", "routing_key").stream()
+                .anyMatch(line -> line.equals(Exchanges.COMMANDS + "\t" + queue + "\t" + key));
+    }
+
+    /** Closes the broker connections a client named so (as a network failure would end them). */
+    private static void closeConnectionsNamed(String name) throws Exception {
+        int closed = 0;
+        for (String line : rabbitmqctl("list_connections", "pid", "client_properties")) {
+            if (line.contains("connection_name") && line.contains("\"" + name + "\"")) {
+                rabbitmqctl("close_connection", line.split("\t")[0], "test: connection lost");
+                closed++;
+            }
+        }
+        assertThat(closed).as("connections named " + name).isPositive();
+    }
+
+    private static List<String> rabbitmqctl(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+}
