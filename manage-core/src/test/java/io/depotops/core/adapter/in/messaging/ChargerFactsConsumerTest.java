@@ -102,13 +102,7 @@ class ChargerFactsConsumerTest {
                 .untilAsserted(() -> assertThat(connectorStatus()).isEqualTo("Available"));
 
         // The same message again, as after a lost acknowledgement: its id was seen, nothing changes.
-        publisher.publish(new OutgoingMessage(
-                Exchanges.EVENTS,
-                first.getType(),
-                first.getId(),
-                DepotopsEvents.CONTENT_TYPE,
-                DepotopsEvents.serialize(first),
-                Map.of()));
+        TestEvents.publish(publisher, first);
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(connectorStatus()).isEqualTo("Available"));
@@ -145,16 +139,7 @@ class ChargerFactsConsumerTest {
     }
 
     private CloudEvent publish(String type, Object data) throws Exception {
-        CloudEvent event =
-                DepotopsEvents.create(type, "/manage-connect", chargePointId, null, json.writeValueAsBytes(data));
-        publisher.publish(new OutgoingMessage(
-                Exchanges.EVENTS,
-                type,
-                event.getId(),
-                DepotopsEvents.CONTENT_TYPE,
-                DepotopsEvents.serialize(event),
-                Map.of()));
-        return event;
+        return TestEvents.publish(publisher, json, type, "/manage-connect", chargePointId, null, data);
     }
 
     private String connectorStatus() {

@@ -20,7 +20,6 @@ import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.RoutingKeys;
 import io.depotops.platform.messaging.ConfirmingPublisher;
-import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
 import io.depotops.platform.testing.TestQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -90,13 +89,7 @@ class CommandFlowTest {
                     chargePointId,
                     null,
                     json.writeValueAsBytes(result));
-            publisher.publish(new OutgoingMessage(
-                    Exchanges.EVENTS,
-                    event.getType(),
-                    event.getId(),
-                    DepotopsEvents.CONTENT_TYPE,
-                    DepotopsEvents.serialize(event),
-                    Map.of()));
+            TestEvents.publish(publisher, event);
 
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> as(operator)

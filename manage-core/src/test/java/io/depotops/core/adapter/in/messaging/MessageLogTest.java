@@ -18,9 +18,7 @@ import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.OcppFrameV1;
-import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.messaging.ConfirmingPublisher;
-import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -134,12 +132,6 @@ class MessageLogTest {
     }
 
     private void publish(CloudEvent event) throws Exception {
-        publisher.publish(new OutgoingMessage(
-                Exchanges.EVENTS,
-                event.getType(),
-                event.getId(),
-                DepotopsEvents.CONTENT_TYPE,
-                DepotopsEvents.serialize(event),
-                Map.of()));
+        TestEvents.publish(publisher, event);
     }
 }

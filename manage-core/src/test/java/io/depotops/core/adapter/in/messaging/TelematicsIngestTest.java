@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
@@ -19,7 +18,6 @@ import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1.ChargingState;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1.Position;
 import io.depotops.platform.messaging.ConfirmingPublisher;
-import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
 import io.depotops.platform.testing.TestQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -213,19 +211,8 @@ class TelematicsIngestTest {
     }
 
     private void publish(CanonicalVehicleUpdateV1 update) throws Exception {
-        CloudEvent event = DepotopsEvents.create(
-                CanonicalVehicleUpdateV1.TYPE,
-                "/telematics",
-                update.deviceId(),
-                workspace,
-                json.writeValueAsBytes(update));
-        publisher.publish(new OutgoingMessage(
-                Exchanges.EVENTS,
-                event.getType(),
-                event.getId(),
-                DepotopsEvents.CONTENT_TYPE,
-                DepotopsEvents.serialize(event),
-                Map.of()));
+        TestEvents.publish(
+                publisher, json, CanonicalVehicleUpdateV1.TYPE, "/telematics", update.deviceId(), workspace, update);
     }
 
     private int rejections() throws Exception {

@@ -8,20 +8,17 @@ import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newWorkspace;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.token;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.uniqueChargePointId;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.messaging.ConfirmingPublisher;
-import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
 import io.depotops.platform.testing.TestQueue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -276,15 +273,6 @@ class TransactionFlowTest {
     }
 
     private void publish(String type, Object data) throws Exception {
-        CloudEvent event =
-                DepotopsEvents.create(type, "/manage-connect", chargePointId, null, json.writeValueAsBytes(data));
-        publisher.publish(new OutgoingMessage(
-                Exchanges.EVENTS,
-                type,
-                event.getId(),
-                DepotopsEvents.CONTENT_TYPE,
-                DepotopsEvents.serialize(event),
-                Map.of()));
-        assertThat(event.getId()).isNotBlank();
+        TestEvents.publish(publisher, json, type, "/manage-connect", chargePointId, null, data);
     }
 }
