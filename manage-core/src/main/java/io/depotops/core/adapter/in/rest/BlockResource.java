@@ -94,11 +94,7 @@ public class BlockResource {
     public Response create(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull BlockRequest request, UriInfo uri) {
         VehicleBlock block = dispatch.create(access.require(workspaceId), request.toDraft());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(block.id().toString()).build())
-                .tag(Etags.of(block.version()))
-                .entity(BlockView.of(block))
-                .build();
+        return Etags.created(uri, block.id(), block.version(), BlockView.of(block));
     }
 
     @GET
@@ -115,7 +111,7 @@ public class BlockResource {
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         VehicleBlock block = dispatch.get(access.require(workspaceId), id);
-        return Response.ok(BlockView.of(block)).tag(Etags.of(block.version())).build();
+        return Etags.ok(block.version(), BlockView.of(block));
     }
 
     @PUT
@@ -128,7 +124,7 @@ public class BlockResource {
             @Valid @NotNull BlockRequest request) {
         VehicleBlock block =
                 dispatch.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(BlockView.of(block)).tag(Etags.of(block.version())).build();
+        return Etags.ok(block.version(), BlockView.of(block));
     }
 
     @DELETE

@@ -138,12 +138,7 @@ public class ChargerResource {
     public Response register(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull ChargerRequest request, UriInfo uri) {
         Charger charger = chargers.register(access.require(workspaceId), request.toDraft());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(charger.id().toString())
-                        .build())
-                .tag(Etags.of(charger.version()))
-                .entity(ChargerView.of(charger))
-                .build();
+        return Etags.created(uri, charger.id(), charger.version(), ChargerView.of(charger));
     }
 
     @GET
@@ -166,9 +161,7 @@ public class ChargerResource {
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         Charger charger = chargers.get(access.require(workspaceId), id);
-        return Response.ok(ChargerView.of(charger))
-                .tag(Etags.of(charger.version()))
-                .build();
+        return Etags.ok(charger.version(), ChargerView.of(charger));
     }
 
     @PUT
@@ -181,9 +174,7 @@ public class ChargerResource {
             @Valid @NotNull ChargerRequest request) {
         Charger charger =
                 chargers.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(ChargerView.of(charger))
-                .tag(Etags.of(charger.version()))
-                .build();
+        return Etags.ok(charger.version(), ChargerView.of(charger));
     }
 
     @DELETE

@@ -105,11 +105,7 @@ public class DepotResource {
     public Response create(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull DepotRequest request, UriInfo uri) {
         Depot depot = depots.create(access.require(workspaceId), request.toDraft());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(depot.id().toString()).build())
-                .tag(Etags.of(depot.version()))
-                .entity(DepotView.of(depot))
-                .build();
+        return Etags.created(uri, depot.id(), depot.version(), DepotView.of(depot));
     }
 
     @GET
@@ -126,7 +122,7 @@ public class DepotResource {
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         Depot depot = depots.get(access.require(workspaceId), id);
-        return Response.ok(DepotView.of(depot)).tag(Etags.of(depot.version())).build();
+        return Etags.ok(depot.version(), DepotView.of(depot));
     }
 
     @PUT
@@ -138,7 +134,7 @@ public class DepotResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DepotRequest request) {
         Depot depot = depots.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(DepotView.of(depot)).tag(Etags.of(depot.version())).build();
+        return Etags.ok(depot.version(), DepotView.of(depot));
     }
 
     @DELETE

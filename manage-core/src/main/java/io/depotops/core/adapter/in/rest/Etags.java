@@ -3,6 +3,9 @@ package io.depotops.core.adapter.in.rest;
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 
 /** A resource's ETag is its version; updates must send it back in If-Match. */
 final class Etags {
@@ -11,6 +14,19 @@ final class Etags {
 
     static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the resource's view and its ETag. */
+    static Response ok(long version, Object view) {
+        return Response.ok(view).tag(of(version)).build();
+    }
+
+    /** 201 with the new resource's Location, view and ETag. */
+    static Response created(UriInfo uri, UUID id, long version, Object view) {
+        return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
+                .tag(of(version))
+                .entity(view)
+                .build();
     }
 
     /** The version an If-Match header names; 428 when it is missing, 412 when unreadable. */

@@ -74,11 +74,7 @@ public class ResourceGroupResource {
     public Response create(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull GroupRequest request, UriInfo uri) {
         ResourceGroup group = groups.create(access.require(workspaceId), request.toDraft());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(group.id().toString()).build())
-                .tag(Etags.of(group.version()))
-                .entity(GroupView.of(group))
-                .build();
+        return Etags.created(uri, group.id(), group.version(), GroupView.of(group));
     }
 
     @GET
@@ -91,7 +87,7 @@ public class ResourceGroupResource {
     @Path("/groups/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         ResourceGroup group = groups.get(access.require(workspaceId), id);
-        return Response.ok(GroupView.of(group)).tag(Etags.of(group.version())).build();
+        return Etags.ok(group.version(), GroupView.of(group));
     }
 
     @PUT
@@ -104,7 +100,7 @@ public class ResourceGroupResource {
             @Valid @NotNull GroupRequest request) {
         ResourceGroup group =
                 groups.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(GroupView.of(group)).tag(Etags.of(group.version())).build();
+        return Etags.ok(group.version(), GroupView.of(group));
     }
 
     @DELETE

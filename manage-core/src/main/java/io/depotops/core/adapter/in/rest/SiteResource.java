@@ -67,11 +67,7 @@ public class SiteResource {
     public Response create(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull SiteRequest request, UriInfo uri) {
         Site site = sites.create(access.require(workspaceId), request.toDraft());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(site.id().toString()).build())
-                .tag(Etags.of(site.version()))
-                .entity(SiteView.of(site))
-                .build();
+        return Etags.created(uri, site.id(), site.version(), SiteView.of(site));
     }
 
     @GET
@@ -88,7 +84,7 @@ public class SiteResource {
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         Site site = sites.get(access.require(workspaceId), id);
-        return Response.ok(SiteView.of(site)).tag(Etags.of(site.version())).build();
+        return Etags.ok(site.version(), SiteView.of(site));
     }
 
     @PUT
@@ -100,7 +96,7 @@ public class SiteResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SiteRequest request) {
         Site site = sites.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(SiteView.of(site)).tag(Etags.of(site.version())).build();
+        return Etags.ok(site.version(), SiteView.of(site));
     }
 
     @DELETE

@@ -112,12 +112,7 @@ public class VehicleResource {
     public Response register(
             @PathParam("workspaceId") UUID workspaceId, @Valid @NotNull VehicleRequest request, UriInfo uri) {
         Vehicle vehicle = vehicles.register(access.require(workspaceId), request.toDraft());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(vehicle.id().toString())
-                        .build())
-                .tag(Etags.of(vehicle.version()))
-                .entity(VehicleView.of(vehicle))
-                .build();
+        return Etags.created(uri, vehicle.id(), vehicle.version(), VehicleView.of(vehicle));
     }
 
     @GET
@@ -135,9 +130,7 @@ public class VehicleResource {
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
         Vehicle vehicle = vehicles.get(access.require(workspaceId), id);
-        return Response.ok(VehicleView.of(vehicle))
-                .tag(Etags.of(vehicle.version()))
-                .build();
+        return Etags.ok(vehicle.version(), VehicleView.of(vehicle));
     }
 
     @PUT
@@ -150,9 +143,7 @@ public class VehicleResource {
             @Valid @NotNull VehicleRequest request) {
         Vehicle vehicle =
                 vehicles.update(access.require(workspaceId), id, Etags.requiredVersion(ifMatch), request.toDraft());
-        return Response.ok(VehicleView.of(vehicle))
-                .tag(Etags.of(vehicle.version()))
-                .build();
+        return Etags.ok(vehicle.version(), VehicleView.of(vehicle));
     }
 
     @DELETE

@@ -9,7 +9,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -192,9 +191,5 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     private static EntityManager em() {
         return Panache.getEntityManager();
-    }
-
-    static BigDecimal decimal(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value);
     }
 }
