@@ -8,6 +8,7 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,26 +48,32 @@ public class ConfirmingPublisher {
      * the message already carries one.
      */
     public void publish(OutgoingMessage message) throws BrokerUnavailableException {
-        Map<String, Object> headers = new HashMap<>(message.headers());
-        if (!headers.containsKey("traceparent")) {
-            openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, HEADER_SETTER);
+        publishAll(List.of(message));
+    }
+
+    /**
+     * Publishes the messages in order and waits once for all their confirms: a batch costs one
+     * round trip to the broker, not one per message. Either every message was confirmed, or the
+     * exception says some may not have been and the caller must publish them all again (consumers
+     * deduplicate by message id).
+     */
+    public void publishAll(List<OutgoingMessage> messages) throws BrokerUnavailableException {
+        if (messages.isEmpty()) {
+            return;
         }
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                .messageId(message.messageId())
-                .contentType(message.contentType())
-                .deliveryMode(2)
-                .timestamp(new java.util.Date())
-                .headers(headers)
-                .build();
         lock.lock();
         try {
             Channel open = confirmChannel();
-            open.basicPublish(message.exchange(), message.routingKey(), false, properties, message.body());
+            for (OutgoingMessage message : messages) {
+                open.basicPublish(message.exchange(), message.routingKey(), false, properties(message), message.body());
+            }
             open.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
         } catch (IOException | TimeoutException | RuntimeException e) {
             closeQuietly();
-            throw new BrokerUnavailableException(
-                    "message " + message.messageId() + " not confirmed: " + describe(e), e);
+            String what = messages.size() == 1
+                    ? "message " + messages.getFirst().messageId()
+                    : messages.size() + " messages from " + messages.getFirst().messageId();
+            throw new BrokerUnavailableException(what + " not confirmed: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly();
@@ -74,6 +81,20 @@ public class ConfirmingPublisher {
         } finally {
             lock.unlock();
         }
+    }
+
+    private AMQP.BasicProperties properties(OutgoingMessage message) {
+        Map<String, Object> headers = new HashMap<>(message.headers());
+        if (!headers.containsKey("traceparent")) {
+            openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, HEADER_SETTER);
+        }
+        return new AMQP.BasicProperties.Builder()
+                .messageId(message.messageId())
+                .contentType(message.contentType())
+                .deliveryMode(2)
+                .timestamp(new java.util.Date())
+                .headers(headers)
+                .build();
     }
 
     private Channel confirmChannel() throws BrokerUnavailableException, IOException {

@@ -53,7 +53,7 @@ public class OutboxRelay {
       """;
     private static final String MARK_PUBLISHED =
             "update outbox_message set published_at = now(), attempts = attempts + 1, last_error = null"
-                    + " where position = ?";
+                    + " where position = any(?)";
     private static final String MARK_FAILED =
             "update outbox_message set attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
                     + " where position = ?";
@@ -144,9 +144,14 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Publishes the batch with one wait for the broker's confirms. A message whose aggregate has an
+     * earlier message waiting (backoff) waits too, so the order within an aggregate holds.
+     */
     private void publishInOrder(Connection connection, List<PendingMessage> batch) throws SQLException {
         Set<String> waiting = new HashSet<>();
         Instant now = Instant.now();
+        List<PendingMessage> due = new ArrayList<>(batch.size());
         for (PendingMessage message : batch) {
             String aggregate = message.aggregateType() + "/" + message.aggregateId();
             if (waiting.contains(aggregate)) {
@@ -156,22 +161,24 @@ public class OutboxRelay {
                 waiting.add(aggregate);
                 continue;
             }
-            try {
-                publisher.publish(message.toOutgoing());
-                markPublished(connection, message);
-                published.increment();
-                if (brokerWasDown) {
-                    brokerWasDown = false;
-                    LOG.info("outbox relay publishing again");
-                }
-            } catch (BrokerUnavailableException e) {
-                waiting.add(aggregate);
+            due.add(message);
+        }
+        try {
+            publisher.publishAll(due.stream().map(PendingMessage::toOutgoing).toList());
+            markPublished(connection, due);
+            published.increment(due.size());
+            if (brokerWasDown && !due.isEmpty()) {
+                brokerWasDown = false;
+                LOG.info("outbox relay publishing again");
+            }
+        } catch (BrokerUnavailableException e) {
+            for (PendingMessage message : due) {
                 markFailed(connection, message, e.getMessage());
-                failed.increment();
-                if (!brokerWasDown) {
-                    brokerWasDown = true;
-                    LOG.warnf("outbox relay cannot publish, messages wait in the outbox: %s", e.getMessage());
-                }
+            }
+            failed.increment(due.size());
+            if (!brokerWasDown) {
+                brokerWasDown = true;
+                LOG.warnf("outbox relay cannot publish, messages wait in the outbox: %s", e.getMessage());
             }
         }
     }
@@ -207,9 +214,16 @@ public class OutboxRelay {
         return batch;
     }
 
-    private static void markPublished(Connection connection, PendingMessage message) throws SQLException {
+    private static void markPublished(Connection connection, List<PendingMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
-            update.setLong(1, message.position());
+            update.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint",
+                            messages.stream().map(PendingMessage::position).toArray()));
             update.executeUpdate();
         }
     }

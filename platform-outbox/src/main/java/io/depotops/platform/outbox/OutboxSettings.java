@@ -19,6 +19,13 @@ public interface OutboxSettings {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * Most messages {@link BatchingOutbox} holds before they are committed; beyond it appends fail
+     * at once (backpressure on the callers, not memory growth while the database is slow or down).
+     */
+    @WithDefault("50000")
+    int batchingQueueCapacity();
+
     /** Delay before the first retry of a message the broker did not take; doubled per attempt. */
     @WithDefault("500ms")
     Duration initialBackoff();

@@ -18,18 +18,29 @@ import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
 import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.OcppFrameV1;
 import io.depotops.contracts.events.connect.TransactionEventV1;
-import io.depotops.platform.outbox.Outbox;
+import io.depotops.platform.outbox.BatchingOutbox;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
- * Charger facts as CloudEvents on {@code depotops.events}, through the transactional outbox of
- * schema {@code connect}: a broker outage delays them, loses none. All facts of a charger share
- * one aggregate ({@code charger}/{@code <chargePointId>}), so they are published in order. The
- * subject is the charge point id; connect knows no workspace, so events carry none.
+ * Charger facts as CloudEvents on {@code depotops.events}, through the outbox of schema {@code
+ * connect}: a broker outage delays them, loses none. All facts of a charger share one aggregate
+ * ({@code charger}/{@code <chargePointId>}), so they are published in order. The subject is the
+ * charge point id; connect knows no workspace, so events carry none.
+ *
+ * <p>Appends go through {@link BatchingOutbox} (group commit: thousands of chargers share a few
+ * commits per second). A fact the charger would send again if refused (boot, status, transaction,
+ * meter values) returns only once committed, so its CALL is answered only then; raw frames and
+ * connection facts are not waited for (a frame that cannot be stored is logged, not retried).
  */
 @ApplicationScoped
 public class OutboxChargerFacts implements ChargerFacts {
@@ -37,37 +48,39 @@ public class OutboxChargerFacts implements ChargerFacts {
     static final String SOURCE = "/manage-connect";
     static final String AGGREGATE = "charger";
 
-    private final Outbox outbox;
+    private static final Logger LOG = Logger.getLogger(OutboxChargerFacts.class);
+
+    /** Longer than the datasource's connection acquisition timeout, so a database outage shows as such. */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
+
+    private final BatchingOutbox outbox;
     private final ObjectMapper mapper;
 
-    public OutboxChargerFacts(Outbox outbox, ObjectMapper mapper) {
+    public OutboxChargerFacts(BatchingOutbox outbox, ObjectMapper mapper) {
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
     @Override
-    @Transactional
     public void connected(
             String chargePointId, OcppVersion version, String sessionId, Instant at, String remoteAddress) {
-        append(
+        submit(
                 EventTypes.CONNECT_CHARGER_CONNECTED_V1,
                 chargePointId,
                 new ChargerConnectedV1(chargePointId, version.label(), sessionId, at, remoteAddress));
     }
 
     @Override
-    @Transactional
     public void disconnected(String chargePointId, OcppVersion version, String sessionId, Instant at, String reason) {
-        append(
+        submit(
                 EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
                 chargePointId,
                 new ChargerDisconnectedV1(chargePointId, version.label(), sessionId, at, reason));
     }
 
     @Override
-    @Transactional
     public void booted(String chargePointId, OcppVersion version, BootNotice notice, BootOutcome outcome) {
-        append(
+        commit(
                 EventTypes.CONNECT_CHARGER_BOOT_V1,
                 chargePointId,
                 new ChargerBootV1(
@@ -85,9 +98,8 @@ public class OutboxChargerFacts implements ChargerFacts {
     }
 
     @Override
-    @Transactional
     public void statusChanged(String chargePointId, OcppVersion version, StatusReport report) {
-        append(
+        commit(
                 EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
                 chargePointId,
                 new ChargerStatusChangedV1(
@@ -104,13 +116,13 @@ public class OutboxChargerFacts implements ChargerFacts {
     }
 
     @Override
-    @Transactional
     public void transactionEvent(
             String chargePointId, OcppVersion version, TransactionEvent event, List<MeterSample> samples) {
+        List<OutboxMessage> messages = new ArrayList<>();
         if (event.type() != TransactionEventType.STARTED) {
-            samples.forEach(sample -> appendSample(chargePointId, version, sample));
+            samples.forEach(sample -> messages.add(sample(chargePointId, version, sample)));
         }
-        append(
+        messages.add(message(
                 EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
                 chargePointId,
                 new TransactionEventV1(
@@ -126,20 +138,22 @@ public class OutboxChargerFacts implements ChargerFacts {
                         event.meterWh(),
                         event.timestamp(),
                         event.stopReason(),
-                        event.seqNo()));
+                        event.seqNo())));
         if (event.type() == TransactionEventType.STARTED) {
-            samples.forEach(sample -> appendSample(chargePointId, version, sample));
+            samples.forEach(sample -> messages.add(sample(chargePointId, version, sample)));
         }
+        await(outbox.append(messages));
     }
 
     @Override
-    @Transactional
     public void meterValues(String chargePointId, OcppVersion version, List<MeterSample> samples) {
-        samples.forEach(sample -> appendSample(chargePointId, version, sample));
+        await(outbox.append(samples.stream()
+                .map(sample -> sample(chargePointId, version, sample))
+                .toList()));
     }
 
-    private void appendSample(String chargePointId, OcppVersion version, MeterSample sample) {
-        append(
+    private OutboxMessage sample(String chargePointId, OcppVersion version, MeterSample sample) {
+        return message(
                 EventTypes.CONNECT_CHARGER_METER_VALUES_V1,
                 chargePointId,
                 new MeterValuesV1(
@@ -158,24 +172,51 @@ public class OutboxChargerFacts implements ChargerFacts {
     }
 
     @Override
-    @Transactional
     public void frame(
             String chargePointId, OcppVersion version, String sessionId, Direction direction, String text, Instant at) {
-        append(
+        submit(
                 EventTypes.CONNECT_OCPP_FRAME_V1,
                 chargePointId,
                 new OcppFrameV1(
                         chargePointId, version.label(), sessionId, direction == Direction.IN ? "in" : "out", at, text));
     }
 
-    private void append(String type, String chargePointId, Object data) {
+    /** Appends and returns once committed; throws when it could not be, so the CALL fails. */
+    private void commit(String type, String chargePointId, Object data) {
+        await(outbox.append(List.of(message(type, chargePointId, data))));
+    }
+
+    /** Appends without waiting: the fact is committed in order with the charger's other facts. */
+    private void submit(String type, String chargePointId, Object data) {
+        outbox.append(List.of(message(type, chargePointId, data))).whenComplete((committed, error) -> {
+            if (error != null) {
+                LOG.debugf("could not store a %s fact of %s: %s", type, chargePointId, error.getMessage());
+            }
+        });
+    }
+
+    private static void await(CompletableFuture<Void> committed) {
+        try {
+            committed.get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "could not store the fact: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the fact was not stored within " + COMMIT_WAIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing the fact", e);
+        }
+    }
+
+    private OutboxMessage message(String type, String chargePointId, Object data) {
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
-        outbox.append(OutboxMessage.event(
-                DepotopsEvents.create(type, SOURCE, chargePointId, null, body), AGGREGATE, chargePointId));
+        return OutboxMessage.event(
+                DepotopsEvents.create(type, SOURCE, chargePointId, null, body), AGGREGATE, chargePointId);
     }
 }
