@@ -14,7 +14,7 @@ import java.util.Set;
 public class ChargerReports {
 
     static final String ACCEPTED = "Accepted";
-    /** OCPP 1.6 section 4.3 / 2.0.1 P01.FR.06: a vendor the central system does not know. */
+    /** OCPP 1.6 section 4.3 / 2.0.1 block P: a vendor the central system does not know. */
     static final String UNKNOWN_VENDOR_ID = "UnknownVendorId";
 
     private final ChargerFacts facts;

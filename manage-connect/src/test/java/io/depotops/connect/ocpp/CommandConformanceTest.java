@@ -598,7 +598,7 @@ class CommandConformanceTest {
     }
 
     @Test
-    void TC_D_01_and_C_37_CSMS_localListAndCache() throws Exception {
+    void TC_D_01_CSMS_localList_andClearCache() throws Exception {
         String id = "CMD201-LIST";
         try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
             Ran list = run(
