@@ -102,6 +102,24 @@ class CommandFlowTest {
     }
 
     @Test
+    void everyCommandOfTheContractIsAccepted() throws Exception {
+        try (TestQueue toCharger = TestQueue.bind(Exchanges.COMMANDS, RoutingKeys.chargePoint(chargePointId))) {
+            for (ChargerCommandV1.Command command : ChargerCommandV1.Command.values()) {
+                as(operator)
+                        .body(Map.of("command", command.name()))
+                        .post("/api/v1/workspaces/{ws}/chargers/{id}/commands", workspace, chargerId)
+                        .then()
+                        .statusCode(202);
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> toCharger.deliveries().size() == ChargerCommandV1.Command.values().length);
+            ChargerCommandV1 last =
+                    json.readValue(toCharger.deliveries().getLast().body(), ChargerCommandV1.class);
+            assertThat(last.command()).isEqualTo(ChargerCommandV1.Command.OCPP_CALL);
+        }
+    }
+
+    @Test
     void aCommandNobodyAnswersTimesOutAtItsDeadline() throws Exception {
         // Routed (a connect instance holds the charger) but never answered.
         try (TestQueue silentHolder = TestQueue.bind(Exchanges.COMMANDS, RoutingKeys.chargePoint(chargePointId))) {
