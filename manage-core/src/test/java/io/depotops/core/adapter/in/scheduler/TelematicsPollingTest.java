@@ -222,6 +222,12 @@ class TelematicsPollingTest {
         assertThat(second.get("SAMSARA").skipped()).contains("backing off");
         assertThat(second.get("GEOTAB").succeeded()).isTrue();
         providers.verify(1, getRequestedFor(urlPathEqualTo(prefix + "/samsara/fleet/vehicles/stats/feed")));
+        io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "depotops_telematics_poll_attempts_total{outcome=\"failure\",provider=\"samsara\"}"))
+                .body(containsString("depotops_telematics_poll_lag_seconds{account=\"" + samsara + "\""));
     }
 
     @Test
