@@ -33,8 +33,11 @@ public interface ConnectSettings {
     @WithDefault("5s")
     Duration sweepInterval();
 
-    /** How many recent incoming message ids per session are remembered to detect duplicates. */
-    @WithDefault("256")
+    /**
+     * How many recent incoming message ids per session are remembered to detect duplicates (a
+     * charger retransmits its last unanswered CALL, so a few suffice).
+     */
+    @WithDefault("32")
     int rememberedMessageIds();
 
     /**

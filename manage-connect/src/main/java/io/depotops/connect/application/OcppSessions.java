@@ -214,7 +214,7 @@ public class OcppSessions {
     }
 
     private void answer(OcppSession session, Frame.Call call) {
-        String fingerprint = call.action() + call.payload().toString();
+        OcppSession.Fingerprint fingerprint = OcppSession.Fingerprint.of(call.action(), call.payload());
         OcppSession.Remembered earlier = session.recent(call.messageId());
         if (earlier != null) {
             // A repeated message id: the same CALL again is a retransmission and gets the same
