@@ -100,6 +100,19 @@ final class CoreApi {
         return new Vehicle(id, idTag);
     }
 
+    /** Removes the charger from core (its open websocket session stays up). */
+    void deleteCharger(Charger charger) {
+        String etag = admin().get(path("/chargers/" + charger.id()))
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        admin().header("If-Match", etag)
+                .delete(path("/chargers/" + charger.id()))
+                .then()
+                .statusCode(204);
+    }
+
     JsonPath chargerView(Charger charger) {
         return get(path("/chargers/" + charger.id()));
     }
@@ -122,9 +135,13 @@ final class CoreApi {
         return get(path("/transactions?chargerId=" + charger.id())).getList("items");
     }
 
-    /** The message log's frames of a charger, newest first. */
+    /** The message log of a charger (at, direction, sessionId, frame), newest first. */
+    List<Map<String, Object>> messages(Charger charger) {
+        return get(path("/chargers/" + charger.id() + "/messages?limit=500")).getList("items");
+    }
+
     List<String> frames(Charger charger) {
-        return get(path("/chargers/" + charger.id() + "/messages?limit=500")).getList("items.frame");
+        return messages(charger).stream().map(m -> (String) m.get("frame")).toList();
     }
 
     /** Sends a command; returns its id. */
