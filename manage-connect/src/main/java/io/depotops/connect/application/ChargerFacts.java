@@ -1,5 +1,6 @@
 package io.depotops.connect.application;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.MeterSample;
@@ -36,6 +37,27 @@ public interface ChargerFacts {
 
     /** Meter samples outside a transaction event (MeterValues), in order. */
     void meterValues(String chargePointId, OcppVersion version, List<MeterSample> samples);
+
+    /** A DataTransfer from the charger ({@code data} as sent, may be null) and the status answered. */
+    void dataTransfer(
+            String chargePointId,
+            OcppVersion version,
+            String vendorId,
+            String messageId,
+            JsonNode data,
+            String status,
+            Instant at);
+
+    /** A firmware status notification; {@code requestId} (2.0.1) may be null. */
+    void firmwareStatus(String chargePointId, OcppVersion version, String status, Integer requestId, Instant at);
+
+    /** A diagnostics (1.6) or log (2.0.1) upload status; {@code requestId} (2.0.1) may be null. */
+    void diagnosticsStatus(String chargePointId, OcppVersion version, String status, Integer requestId, Instant at);
+
+    void securityEvent(String chargePointId, OcppVersion version, String type, Instant timestamp, String techInfo);
+
+    /** A report or notification without a fact of its own: the action and its payload as sent. */
+    void notification(String chargePointId, OcppVersion version, String action, JsonNode payload, Instant at);
 
     /** One raw OCPP-J frame, as received or sent, for core's message log. */
     void frame(

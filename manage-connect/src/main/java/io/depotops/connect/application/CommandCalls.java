@@ -1,11 +1,16 @@
 package io.depotops.connect.application;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.depotops.connect.domain.ChargerCommand;
+import io.depotops.connect.domain.OcppActions;
 import io.depotops.connect.domain.OcppVersion;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +24,11 @@ import java.util.Optional;
  * EVSE 0 (the whole charger) gets a ChargePointMaxProfile (2.0.1: ChargingStationMaxProfile); an
  * EVSE &gt; 0 a TxDefaultProfile, which caps the running and the next transactions of that EVSE
  * without naming a transaction and outlives them, as a depot planner's per-connector cap should.
+ *
+ * <p>2.0.1 configuration keys are {@code Component.Variable}, split at the first dot (component
+ * and variable names of the 2.0.1 device model contain no dots): {@code
+ * OCPPCommCtrlr.HeartbeatInterval} is component {@code OCPPCommCtrlr}, variable {@code
+ * HeartbeatInterval}, attribute Actual, no EVSE or instance.
  */
 final class CommandCalls {
 
@@ -39,6 +49,7 @@ final class CommandCalls {
     static final int STACK_LEVEL = 1;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CommandCalls() {}
 
@@ -62,7 +73,7 @@ final class CommandCalls {
                     yield new OcppCall("RemoteStartTransaction", payload);
                 }
                 putIfPresent(payload, "evseId", integer(p, "evseId"));
-                payload.put("remoteStartId", remoteStartId(command.commandId()));
+                payload.put("remoteStartId", requestId(command.commandId()));
                 payload.putObject("idToken")
                         .put("idToken", (String) p.get("idToken"))
                         .put("type", "Central");
@@ -160,7 +171,155 @@ final class CommandCalls {
                 }
                 yield new OcppCall("ClearChargingProfile", payload);
             }
+            case GET_CONFIGURATION -> {
+                List<String> keys = strings(p, "keys");
+                if (v16) {
+                    if (!keys.isEmpty()) {
+                        keys.forEach(payload.putArray("key")::add);
+                    }
+                    yield new OcppCall("GetConfiguration", payload);
+                }
+                if (keys.isEmpty()) {
+                    throw new InvalidCommandException("OCPP 2.0.1 GetVariables needs keys (Component.Variable);"
+                            + " for a full report send OCPP_CALL GetBaseReport");
+                }
+                ArrayNode data = payload.putArray("getVariableData");
+                keys.forEach(key -> data.add(componentVariable(key)));
+                yield new OcppCall("GetVariables", payload);
+            }
+            case SET_CONFIGURATION -> {
+                String key = (String) p.get("key");
+                String value = (String) p.get("value");
+                if (v16) {
+                    payload.put("key", key).put("value", value);
+                    yield new OcppCall("ChangeConfiguration", payload);
+                }
+                payload.putArray("setVariableData").add(componentVariable(key).put("attributeValue", value));
+                yield new OcppCall("SetVariables", payload);
+            }
+            case CLEAR_CACHE -> new OcppCall("ClearCache", payload);
+            case GET_COMPOSITE_SCHEDULE -> {
+                payload.put(v16 ? "connectorId" : "evseId", integer(p, "evseId"))
+                        .put("duration", integer(p, "durationSeconds"));
+                if (p.get("unit") != null) {
+                    payload.put("chargingRateUnit", (String) p.get("unit"));
+                }
+                yield new OcppCall("GetCompositeSchedule", payload);
+            }
+            case UPDATE_FIRMWARE -> {
+                String location = (String) p.get("location");
+                String retrieveAt =
+                        Instant.parse(String.valueOf(p.get("retrieveAt"))).toString();
+                putIfPresent(payload, "retries", integer(p, "retries"));
+                putIfPresent(payload, "retryInterval", integer(p, "retryIntervalSeconds"));
+                if (v16) {
+                    payload.put("location", location).put("retrieveDate", retrieveAt);
+                } else {
+                    payload.put("requestId", requestId(command.commandId()));
+                    payload.putObject("firmware").put("location", location).put("retrieveDateTime", retrieveAt);
+                }
+                yield new OcppCall("UpdateFirmware", payload);
+            }
+            case UPLOAD_DIAGNOSTICS -> {
+                String location = (String) p.get("location");
+                if (v16) {
+                    payload.put("location", location);
+                    yield new OcppCall("GetDiagnostics", payload);
+                }
+                payload.put("logType", "DiagnosticsLog").put("requestId", requestId(command.commandId()));
+                payload.putObject("log").put("remoteLocation", location);
+                yield new OcppCall("GetLog", payload);
+            }
+            case SEND_LOCAL_LIST -> {
+                payload.put(v16 ? "listVersion" : "versionNumber", integer(p, "version"))
+                        .put("updateType", (String) p.get("updateType"));
+                List<?> entries = (List<?>) p.get("entries");
+                if (!entries.isEmpty()) { // 2.0.1 refuses an empty list: a Full update without one clears it
+                    ArrayNode list = payload.putArray("localAuthorizationList");
+                    entries.forEach(entry -> list.add(listEntry((Map<?, ?>) entry, v16)));
+                }
+                yield new OcppCall("SendLocalList", payload);
+            }
+            case GET_LOCAL_LIST_VERSION -> new OcppCall("GetLocalListVersion", payload);
+            case RESERVE_NOW -> {
+                int evse = integer(p, "evseId");
+                String idToken = (String) p.get("idToken");
+                String expiresAt =
+                        Instant.parse(String.valueOf(p.get("expiresAt"))).toString();
+                int reservationId = integer(p, "reservationId");
+                if (v16) {
+                    payload.put("connectorId", evse)
+                            .put("expiryDate", expiresAt)
+                            .put("idTag", idToken)
+                            .put("reservationId", reservationId);
+                } else {
+                    payload.put("id", reservationId).put("expiryDateTime", expiresAt);
+                    payload.putObject("idToken").put("idToken", idToken).put("type", "Central");
+                    if (evse > 0) {
+                        payload.put("evseId", evse);
+                    }
+                }
+                yield new OcppCall("ReserveNow", payload);
+            }
+            case CANCEL_RESERVATION -> {
+                payload.put("reservationId", integer(p, "reservationId"));
+                yield new OcppCall("CancelReservation", payload);
+            }
+            case DATA_TRANSFER -> {
+                payload.put("vendorId", (String) p.get("vendorId"));
+                if (p.get("messageId") != null) {
+                    payload.put("messageId", (String) p.get("messageId"));
+                }
+                Object data = p.get("data");
+                if (data != null) {
+                    JsonNode node = MAPPER.valueToTree(data);
+                    // 1.6 data is a string: other JSON goes as its text
+                    payload.set("data", v16 && !node.isTextual() ? JSON.textNode(node.toString()) : node);
+                }
+                yield new OcppCall("DataTransfer", payload);
+            }
+            case OCPP_CALL -> {
+                String action = (String) p.get("action");
+                if (OcppActions.sentByCharger(version, action) && !"DataTransfer".equals(action)) {
+                    throw new InvalidCommandException(action + " is sent by chargers, not to them");
+                }
+                Object body = p.get("payload");
+                yield new OcppCall(action, body == null ? payload : MAPPER.valueToTree(body));
+            }
         };
+    }
+
+    /** {@code Component.Variable} as a 2.0.1 component and variable (see the class comment). */
+    private static ObjectNode componentVariable(String key) {
+        int dot = key.indexOf('.');
+        if (dot <= 0 || dot == key.length() - 1) {
+            throw new InvalidCommandException(
+                    "key " + key + " is not Component.Variable (OCPP 2.0.1 names each variable by its component)");
+        }
+        ObjectNode node = JSON.objectNode();
+        node.putObject("component").put("name", key.substring(0, dot));
+        node.putObject("variable").put("name", key.substring(dot + 1));
+        return node;
+    }
+
+    private static ObjectNode listEntry(Map<?, ?> entry, boolean v16) {
+        ObjectNode node = JSON.objectNode();
+        String idToken = (String) entry.get("idToken");
+        if (v16) {
+            node.put("idTag", idToken);
+        } else {
+            node.putObject("idToken").put("idToken", idToken).put("type", "Central");
+        }
+        Object status = entry.get("status");
+        if (status != null) { // none: the token is removed (Differential)
+            ObjectNode info = node.putObject(v16 ? "idTagInfo" : "idTokenInfo").put("status", (String) status);
+            if (entry.get("expiry") != null) {
+                info.put(
+                        v16 ? "expiryDate" : "cacheExpiryDateTime",
+                        Instant.parse(String.valueOf(entry.get("expiry"))).toString());
+            }
+        }
+        return node;
     }
 
     private static OcppCall setLimit(Map<String, Object> p, boolean v16, Instant now, ObjectNode payload) {
@@ -201,14 +360,20 @@ final class CommandCalls {
         return new OcppCall("SetChargingProfile", payload);
     }
 
-    /** 2.0.1 RequestStartTransaction needs an integer id; derived from the command id. */
-    static int remoteStartId(String commandId) {
+    /** 2.0.1 requests need an integer id (remoteStartId, requestId); derived from the command id. */
+    static int requestId(String commandId) {
         return commandId.hashCode() & 0x7fffffff;
     }
 
     private static Integer integer(Map<String, Object> p, String name) {
         Object value = p.get(name);
         return value == null ? null : ((Number) value).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> p, String name) {
+        Object value = p.get(name);
+        return value == null ? List.of() : (List<String>) value;
     }
 
     private static void putIfPresent(ObjectNode node, String name, Integer value) {

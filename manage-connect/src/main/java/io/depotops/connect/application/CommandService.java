@@ -33,8 +33,13 @@ public class CommandService {
 
     private static final Logger LOG = Logger.getLogger(CommandService.class);
 
-    /** Status words of a charger's answer that mean it accepted (or scheduled) the command. */
-    static final Set<String> ACCEPTING = Set.of("Accepted", "Scheduled", "Unlocked");
+    /**
+     * Status words of a charger's answer that mean it accepted the command: also when it takes
+     * effect later (Scheduled; RebootRequired: the new value applies after a reboot) or replaced a
+     * running firmware update or log upload (AcceptedCanceled).
+     */
+    static final Set<String> ACCEPTING =
+            Set.of("Accepted", "Scheduled", "Unlocked", "RebootRequired", "AcceptedCanceled");
 
     /** Outcome of {@link #submit}: run here, forwarded to the holding instance, or nobody holds it. */
     public sealed interface Submission {
@@ -182,15 +187,18 @@ public class CommandService {
         return switch (outcome.kind()) {
             case RESULT -> {
                 JsonNode payload = outcome.payload();
-                String status = payload.path("status").asText("");
-                String reason = payload.path("statusInfo").path("reasonCode").asText("");
+                JsonNode verdict = verdict(call.action(), payload);
+                String status = verdict.path("status").asText("");
+                String reason = verdict.path("statusInfo").path("reasonCode").asText("");
                 String detail = call.action() + " " + (status.isEmpty() ? "answered" : status)
                         + (reason.isEmpty() ? "" : " (" + reason + ")");
+                // An answer without a status word is the information asked for (GetConfiguration, ...).
+                boolean accepted = status.isEmpty() || ACCEPTING.contains(status);
                 yield new CommandResult(
                         command.commandId(),
                         command.chargePointId(),
                         command.workspaceId(),
-                        ACCEPTING.contains(status) ? Outcome.ACCEPTED : Outcome.REJECTED,
+                        accepted ? Outcome.ACCEPTED : Outcome.REJECTED,
                         detail,
                         mapper.convertValue(payload, new TypeReference<Map<String, Object>>() {}),
                         at);
@@ -211,6 +219,22 @@ public class CommandService {
             case TIMED_OUT -> CommandResult.of(command, Outcome.TIMED_OUT, outcome.description(), at);
             case OFFLINE -> CommandResult.of(command, Outcome.OFFLINE, outcome.description(), at);
         };
+    }
+
+    /**
+     * Where the charger's verdict is: the answer's {@code status} and {@code statusInfo}; for
+     * SetVariables (one variable per command) the variable's {@code attributeStatus} and {@code
+     * attributeStatusInfo}. GetVariables' per-variable statuses are left to the reader of {@code
+     * response}.
+     */
+    private JsonNode verdict(String action, JsonNode payload) {
+        if ("SetVariables".equals(action)) {
+            JsonNode result = payload.path("setVariableResult").path(0);
+            return mapper.createObjectNode()
+                    .put("status", result.path("attributeStatus").asText(""))
+                    .set("statusInfo", result.path("attributeStatusInfo"));
+        }
+        return payload;
     }
 
     private CommandResult publish(CommandResult result) {

@@ -2,10 +2,12 @@ package io.depotops.connect.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
-/** {@code depotops.connect.*}: session timing and the offline policy. */
+/** {@code depotops.connect.*}: session timing, the offline policy, DataTransfer and PKI. */
 @ConfigMapping(prefix = "depotops.connect")
 public interface ConnectSettings {
 
@@ -50,6 +52,28 @@ public interface ConnectSettings {
     Duration commandWait();
 
     Offline offline();
+
+    DataTransfer dataTransfer();
+
+    Pki pki();
+
+    /** DataTransfer from chargers. */
+    interface DataTransfer {
+
+        /** Vendor ids answered {@code Accepted}; any other gets {@code UnknownVendorId}. */
+        Optional<Set<String>> acceptedVendors();
+    }
+
+    /** The certificate authority that answers the ISO 15118 certificate messages (2.0.1 block M). */
+    interface Pki {
+
+        /** Base URL; each request is POSTed to {@code <url>/<action>}. Unset: those are refused. */
+        Optional<URI> url();
+
+        /** Deadline for the PKI's answer; well inside the charger's call timeout. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     /** What connect answers when core does not answer a call the charger waits on. */
     interface Offline {

@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** OCPP 1.6J: the Core profile messages handled so far. Section numbers: OCPP 1.6 edition 2. */
+/**
+ * OCPP 1.6J: the charger-initiated messages of the Core, Firmware Management and Diagnostics
+ * profiles. Section numbers: OCPP 1.6 edition 2.
+ */
 @ApplicationScoped
 public class Ocpp16Handler implements VersionHandler {
 
@@ -32,18 +35,24 @@ public class Ocpp16Handler implements VersionHandler {
             "Authorize",
             "StartTransaction",
             "StopTransaction",
-            "MeterValues");
+            "MeterValues",
+            "DataTransfer",
+            "FirmwareStatusNotification",
+            "DiagnosticsStatusNotification");
 
     /** OCPP 1.6 StopTransaction.req: "Local" when the reason is omitted (section 7.41, Reason). */
     static final String DEFAULT_STOP_REASON = "Local";
 
     private final ChargerService chargers;
     private final TransactionService transactions;
+    private final ChargerReports reports;
     private final ObjectMapper mapper;
 
-    public Ocpp16Handler(ChargerService chargers, TransactionService transactions, ObjectMapper mapper) {
+    public Ocpp16Handler(
+            ChargerService chargers, TransactionService transactions, ChargerReports reports, ObjectMapper mapper) {
         this.chargers = chargers;
         this.transactions = transactions;
+        this.reports = reports;
         this.mapper = mapper;
     }
 
@@ -67,6 +76,15 @@ public class Ocpp16Handler implements VersionHandler {
             case "StartTransaction" -> startTransaction(context, payload);
             case "StopTransaction" -> stopTransaction(context, payload);
             case "MeterValues" -> meterValues(context, payload);
+            case "DataTransfer" -> dataTransfer(context, payload);
+            case "FirmwareStatusNotification" -> {
+                reports.firmwareStatus(context, payload.get("status").asText(), null, chargers.now());
+                yield mapper.createObjectNode();
+            }
+            case "DiagnosticsStatusNotification" -> {
+                reports.diagnosticsStatus(context, payload.get("status").asText(), null, chargers.now());
+                yield mapper.createObjectNode();
+            }
             default -> throw new IllegalArgumentException(action);
         };
     }
@@ -195,6 +213,17 @@ public class Ocpp16Handler implements VersionHandler {
                 MeterValueReader.read(
                         payload.get("meterValue"), connector, connector == 0 ? 0 : 1, transactionId, null));
         return mapper.createObjectNode();
+    }
+
+    /** 4.3 Data Transfer: Accepted for a configured vendor, else UnknownVendorId. */
+    private JsonNode dataTransfer(CallContext context, JsonNode payload) {
+        String status = reports.dataTransfer(
+                context,
+                payload.get("vendorId").asText(),
+                text(payload, "messageId"),
+                payload.get("data"),
+                chargers.now());
+        return mapper.createObjectNode().put("status", status);
     }
 
     /** 1.6 IdTagInfo; 1.6 has no "Unknown" status: an unknown token is Invalid. */

@@ -20,23 +20,66 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** OCPP 2.0.1: the messages handled so far. Use-case ids: OCPP 2.0.1 Part 2. */
+/** OCPP 2.0.1: every message a charging station initiates. Use-case ids: OCPP 2.0.1 Part 2. */
 @ApplicationScoped
 public class Ocpp201Handler implements VersionHandler {
 
-    private static final Set<String> ACTIONS = Set.of(
-            "BootNotification", "Heartbeat", "StatusNotification", "Authorize", "TransactionEvent", "MeterValues");
+    /**
+     * Reports and notifications published as {@code connect.charger.notification.v1} and answered
+     * with an empty payload (the two EV charging ones with {@code Accepted}).
+     */
+    static final Set<String> NOTIFICATIONS = Set.of(
+            "NotifyEvent",
+            "NotifyReport",
+            "NotifyMonitoringReport",
+            "NotifyChargingLimit",
+            "ClearedChargingLimit",
+            "NotifyEVChargingNeeds",
+            "NotifyEVChargingSchedule",
+            "ReportChargingProfiles",
+            "ReservationStatusUpdate",
+            "NotifyCustomerInformation",
+            "NotifyDisplayMessages",
+            "PublishFirmwareStatusNotification");
+
+    /** Block M and A03: relayed to the certificate authority. */
+    static final Set<String> CERTIFICATE_REQUESTS =
+            Set.of("Get15118EVCertificate", "GetCertificateStatus", "SignCertificate");
+
+    private static final Set<String> ACTIONS = union(
+            Set.of(
+                    "BootNotification",
+                    "Heartbeat",
+                    "StatusNotification",
+                    "Authorize",
+                    "TransactionEvent",
+                    "MeterValues",
+                    "DataTransfer",
+                    "FirmwareStatusNotification",
+                    "LogStatusNotification",
+                    "SecurityEventNotification"),
+            NOTIFICATIONS,
+            CERTIFICATE_REQUESTS);
 
     /** OCPP 2.0.1 TransactionType.stoppedReason "MAY only be omitted when Reason is Local". */
     static final String DEFAULT_STOP_REASON = "Local";
 
     private final ChargerService chargers;
     private final TransactionService transactions;
+    private final ChargerReports reports;
+    private final CertificateService certificates;
     private final ObjectMapper mapper;
 
-    public Ocpp201Handler(ChargerService chargers, TransactionService transactions, ObjectMapper mapper) {
+    public Ocpp201Handler(
+            ChargerService chargers,
+            TransactionService transactions,
+            ChargerReports reports,
+            CertificateService certificates,
+            ObjectMapper mapper) {
         this.chargers = chargers;
         this.transactions = transactions;
+        this.reports = reports;
+        this.certificates = certificates;
         this.mapper = mapper;
     }
 
@@ -52,6 +95,12 @@ public class Ocpp201Handler implements VersionHandler {
 
     @Override
     public JsonNode handle(CallContext context, String action, JsonNode payload) {
+        if (NOTIFICATIONS.contains(action)) {
+            return notification(context, action, payload);
+        }
+        if (CERTIFICATE_REQUESTS.contains(action)) {
+            return certificates.relay(context, action, payload);
+        }
         return switch (action) {
             case "BootNotification" -> boot(context, payload);
             case "Heartbeat" -> heartbeat();
@@ -59,6 +108,23 @@ public class Ocpp201Handler implements VersionHandler {
             case "Authorize" -> authorize(context, payload);
             case "TransactionEvent" -> transactionEvent(context, payload);
             case "MeterValues" -> meterValues(context, payload);
+            case "DataTransfer" -> dataTransfer(context, payload);
+            case "FirmwareStatusNotification" -> {
+                reports.firmwareStatus(context, payload.get("status").asText(), requestId(payload), chargers.now());
+                yield mapper.createObjectNode();
+            }
+            case "LogStatusNotification" -> {
+                reports.diagnosticsStatus(context, payload.get("status").asText(), requestId(payload), chargers.now());
+                yield mapper.createObjectNode();
+            }
+            case "SecurityEventNotification" -> {
+                reports.securityEvent(
+                        context,
+                        payload.get("type").asText(),
+                        Instant.parse(payload.get("timestamp").asText()),
+                        text(payload, "techInfo"));
+                yield mapper.createObjectNode();
+            }
             default -> throw new IllegalArgumentException(action);
         };
     }
@@ -194,6 +260,43 @@ public class Ocpp201Handler implements VersionHandler {
                 context.version(),
                 MeterValueReader.read(payload.get("meterValue"), evseId, evseId == 0 ? 0 : 1, null, null));
         return mapper.createObjectNode();
+    }
+
+    /** P01 Data Transfer: Accepted for a configured vendor, else UnknownVendorId. */
+    private JsonNode dataTransfer(CallContext context, JsonNode payload) {
+        String status = reports.dataTransfer(
+                context,
+                payload.get("vendorId").asText(),
+                text(payload, "messageId"),
+                payload.get("data"),
+                chargers.now());
+        return mapper.createObjectNode().put("status", status);
+    }
+
+    /**
+     * Published as they are; K15-K17 (EV charging needs and schedule) are accepted: core's planner
+     * reads the needs from the event, and the charger's schedule stays within its limits.
+     */
+    private JsonNode notification(CallContext context, String action, JsonNode payload) {
+        reports.notification(context, action, payload, chargers.now());
+        ObjectNode response = mapper.createObjectNode();
+        if ("NotifyEVChargingNeeds".equals(action) || "NotifyEVChargingSchedule".equals(action)) {
+            response.put("status", "Accepted");
+        }
+        return response;
+    }
+
+    private static Integer requestId(JsonNode payload) {
+        return payload.hasNonNull("requestId") ? payload.get("requestId").asInt() : null;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
     }
 
     private ObjectNode idTokenInfo(Authorization decision) {

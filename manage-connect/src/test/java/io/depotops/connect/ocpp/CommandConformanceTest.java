@@ -161,6 +161,23 @@ class CommandConformanceTest {
         cp.sendRaw("[3,\"" + call.get(1).asText() + "\"," + payloadJson + "]");
     }
 
+    /** A command's OCPP call as the charger received it, and the command's result. */
+    record Ran(JsonNode payload, JsonNode result) {
+        String outcome() {
+            return result.get("outcome").asText();
+        }
+    }
+
+    /** Publishes a command, expects {@code action} at the charger, answers it, returns both ends. */
+    private static Ran run(
+            OcppTestClient cp, String id, String command, String parameters, String action, String answer)
+            throws Exception {
+        String commandId = publish(id, command, parameters, null);
+        JsonNode call = nextCall(cp, action);
+        answer(cp, call, answer);
+        return new Ran(call.get(3), result(id, commandId));
+    }
+
     private HttpResponse<String> post(String json) throws Exception {
         return postAsync(json).get(60, TimeUnit.SECONDS);
     }
@@ -309,7 +326,372 @@ class CommandConformanceTest {
         }
     }
 
+    @Test
+    void ocpp16_getAndChangeConfiguration() throws Exception {
+        String id = "CMD16-CONFIG";
+        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+            Ran get = run(
+                    cp,
+                    id,
+                    "GET_CONFIGURATION",
+                    "{\"keys\":[\"HeartbeatInterval\"]}",
+                    "GetConfiguration",
+                    "{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,\"value\":\"300\"}]}");
+            assertThat(get.payload().get("key").get(0).asText()).isEqualTo("HeartbeatInterval");
+            // no status word: the answer is the information asked for
+            assertThat(get.outcome()).isEqualTo("ACCEPTED");
+            assertThat(get.result()
+                            .get("response")
+                            .get("configurationKey")
+                            .get(0)
+                            .get("value")
+                            .asText())
+                    .isEqualTo("300");
+            Ran all = run(cp, id, "GET_CONFIGURATION", "{}", "GetConfiguration", "{}");
+            assertThat(all.payload().has("key")).isFalse();
+
+            Ran change = run(
+                    cp,
+                    id,
+                    "SET_CONFIGURATION",
+                    "{\"key\":\"MeterValueSampleInterval\",\"value\":\"60\"}",
+                    "ChangeConfiguration",
+                    "{\"status\":\"RebootRequired\"}");
+            assertThat(change.payload().get("key").asText()).isEqualTo("MeterValueSampleInterval");
+            assertThat(change.payload().get("value").asText()).isEqualTo("60");
+            assertThat(change.outcome()).isEqualTo("ACCEPTED");
+            assertThat(change.result().get("detail").asText()).contains("RebootRequired");
+            Ran unsupported = run(
+                    cp,
+                    id,
+                    "SET_CONFIGURATION",
+                    "{\"key\":\"Foo\",\"value\":\"1\"}",
+                    "ChangeConfiguration",
+                    "{\"status\":\"NotSupported\"}");
+            assertThat(unsupported.outcome()).isEqualTo("REJECTED");
+        }
+    }
+
+    @Test
+    void ocpp16_firmwareDiagnosticsCacheAndLocalList() throws Exception {
+        String id = "CMD16-FIRMWARE";
+        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+            Ran firmware = run(
+                    cp,
+                    id,
+                    "UPDATE_FIRMWARE",
+                    "{\"location\":\"https://fw.example/cp-2.1.bin\",\"retrieveAt\":\"2030-01-01T02:00:00Z\",\"retries\":3,\"retryIntervalSeconds\":120}",
+                    "UpdateFirmware",
+                    "{}");
+            assertThat(firmware.payload().get("location").asText()).isEqualTo("https://fw.example/cp-2.1.bin");
+            assertThat(firmware.payload().get("retrieveDate").asText()).isEqualTo("2030-01-01T02:00:00Z");
+            assertThat(firmware.payload().get("retries").asInt()).isEqualTo(3);
+            assertThat(firmware.payload().get("retryInterval").asInt()).isEqualTo(120);
+            assertThat(firmware.outcome()).isEqualTo("ACCEPTED");
+
+            Ran diagnostics = run(
+                    cp,
+                    id,
+                    "UPLOAD_DIAGNOSTICS",
+                    "{\"location\":\"ftp://logs.example/in\"}",
+                    "GetDiagnostics",
+                    "{\"fileName\":\"diag.zip\"}");
+            assertThat(diagnostics.payload().get("location").asText()).isEqualTo("ftp://logs.example/in");
+            assertThat(diagnostics.outcome()).isEqualTo("ACCEPTED");
+            assertThat(diagnostics.result().get("response").get("fileName").asText())
+                    .isEqualTo("diag.zip");
+
+            assertThat(run(cp, id, "CLEAR_CACHE", "{}", "ClearCache", "{\"status\":\"Rejected\"}")
+                            .outcome())
+                    .isEqualTo("REJECTED");
+
+            Ran list = run(
+                    cp,
+                    id,
+                    "SEND_LOCAL_LIST",
+                    "{\"version\":3,\"updateType\":\"Differential\",\"entries\":[{\"idToken\":\"TAG-A\",\"status\":\"Accepted\",\"expiry\":\"2030-01-01T00:00:00Z\"},{\"idToken\":\"TAG-GONE\"}]}",
+                    "SendLocalList",
+                    "{\"status\":\"VersionMismatch\"}");
+            assertThat(list.payload().get("listVersion").asInt()).isEqualTo(3);
+            assertThat(list.payload().get("updateType").asText()).isEqualTo("Differential");
+            JsonNode entries = list.payload().get("localAuthorizationList");
+            assertThat(entries.get(0).get("idTag").asText()).isEqualTo("TAG-A");
+            assertThat(entries.get(0).get("idTagInfo").get("status").asText()).isEqualTo("Accepted");
+            assertThat(entries.get(0).get("idTagInfo").get("expiryDate").asText())
+                    .isEqualTo("2030-01-01T00:00:00Z");
+            assertThat(entries.get(1).has("idTagInfo")).isFalse();
+            assertThat(list.outcome()).isEqualTo("REJECTED");
+            assertThat(list.result().get("detail").asText()).contains("VersionMismatch");
+
+            Ran version = run(cp, id, "GET_LOCAL_LIST_VERSION", "{}", "GetLocalListVersion", "{\"listVersion\":3}");
+            assertThat(version.outcome()).isEqualTo("ACCEPTED");
+            assertThat(version.result().get("response").get("listVersion").asInt())
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void ocpp16_reservationCompositeScheduleAndDataTransfer() throws Exception {
+        String id = "CMD16-RESERVE";
+        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+            Ran reserve = run(
+                    cp,
+                    id,
+                    "RESERVE_NOW",
+                    "{\"evseId\":2,\"idToken\":\"TAG-R\",\"expiresAt\":\"2030-01-01T08:00:00Z\",\"reservationId\":42}",
+                    "ReserveNow",
+                    "{\"status\":\"Occupied\"}");
+            assertThat(reserve.payload().get("connectorId").asInt()).isEqualTo(2);
+            assertThat(reserve.payload().get("idTag").asText()).isEqualTo("TAG-R");
+            assertThat(reserve.payload().get("expiryDate").asText()).isEqualTo("2030-01-01T08:00:00Z");
+            assertThat(reserve.payload().get("reservationId").asInt()).isEqualTo(42);
+            assertThat(reserve.outcome()).isEqualTo("REJECTED");
+
+            Ran cancel = run(
+                    cp,
+                    id,
+                    "CANCEL_RESERVATION",
+                    "{\"reservationId\":42}",
+                    "CancelReservation",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(cancel.payload().get("reservationId").asInt()).isEqualTo(42);
+            assertThat(cancel.outcome()).isEqualTo("ACCEPTED");
+
+            Ran schedule = run(
+                    cp,
+                    id,
+                    "GET_COMPOSITE_SCHEDULE",
+                    "{\"evseId\":1,\"durationSeconds\":3600,\"unit\":\"W\"}",
+                    "GetCompositeSchedule",
+                    "{\"status\":\"Accepted\",\"connectorId\":1}");
+            assertThat(schedule.payload().get("connectorId").asInt()).isEqualTo(1);
+            assertThat(schedule.payload().get("duration").asInt()).isEqualTo(3600);
+            assertThat(schedule.payload().get("chargingRateUnit").asText()).isEqualTo("W");
+            assertThat(schedule.outcome()).isEqualTo("ACCEPTED");
+
+            Ran transfer = run(
+                    cp,
+                    id,
+                    "DATA_TRANSFER",
+                    "{\"vendorId\":\"com.vendor\",\"messageId\":\"cfg\",\"data\":{\"fan\":\"max\"}}",
+                    "DataTransfer",
+                    "{\"status\":\"UnknownVendorId\"}");
+            assertThat(transfer.payload().get("vendorId").asText()).isEqualTo("com.vendor");
+            // 1.6 data is a string: JSON goes as its text
+            assertThat(transfer.payload().get("data").asText()).isEqualTo("{\"fan\":\"max\"}");
+            assertThat(transfer.outcome()).isEqualTo("REJECTED");
+        }
+    }
+
+    @Test
+    void ocpp16_rawOcppCall_sentAsIs_unknownOrChargerActionsFail() throws Exception {
+        String id = "CMD16-RAW";
+        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+            Ran raw = run(
+                    cp,
+                    id,
+                    "OCPP_CALL",
+                    "{\"action\":\"TriggerMessage\",\"payload\":{\"requestedMessage\":\"DiagnosticsStatusNotification\"}}",
+                    "TriggerMessage",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(raw.payload().get("requestedMessage").asText()).isEqualTo("DiagnosticsStatusNotification");
+            assertThat(raw.outcome()).isEqualTo("ACCEPTED");
+
+            String unknown = publish(id, "OCPP_CALL", "{\"action\":\"SelfDestruct\",\"payload\":{}}", null);
+            String chargers = publish(id, "OCPP_CALL", "{\"action\":\"BootNotification\"}", null);
+            String invalid = publish(
+                    id,
+                    "OCPP_CALL",
+                    "{\"action\":\"TriggerMessage\",\"payload\":{\"requestedMessage\":\"Coffee\"}}",
+                    null);
+            assertThat(result(id, unknown).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(result(id, unknown).get("detail").asText()).contains("SelfDestruct");
+            assertThat(result(id, chargers).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(result(id, invalid).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(cp.poll(Duration.ofMillis(300))).isNull();
+        }
+    }
+
     // ---- OCPP 2.0.1 ----
+
+    @Test
+    void TC_B_06_and_B_07_CSMS_getAndSetVariables() throws Exception {
+        String id = "CMD201-VARS";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            Ran get = run(
+                    cp,
+                    id,
+                    "GET_CONFIGURATION",
+                    "{\"keys\":[\"OCPPCommCtrlr.HeartbeatInterval\",\"SampledDataCtrlr.TxUpdatedInterval\"]}",
+                    "GetVariables",
+                    "{\"getVariableResult\":[{\"attributeStatus\":\"Accepted\",\"attributeValue\":\"300\",\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}},{\"attributeStatus\":\"UnknownVariable\",\"component\":{\"name\":\"SampledDataCtrlr\"},\"variable\":{\"name\":\"TxUpdatedInterval\"}}]}");
+            JsonNode data = get.payload().get("getVariableData");
+            assertThat(data.get(0).get("component").get("name").asText()).isEqualTo("OCPPCommCtrlr");
+            assertThat(data.get(0).get("variable").get("name").asText()).isEqualTo("HeartbeatInterval");
+            assertThat(data.get(1).get("component").get("name").asText()).isEqualTo("SampledDataCtrlr");
+            // per-variable statuses: the answer is in the response
+            assertThat(get.outcome()).isEqualTo("ACCEPTED");
+            assertThat(get.result()
+                            .get("response")
+                            .get("getVariableResult")
+                            .get(1)
+                            .get("attributeStatus")
+                            .asText())
+                    .isEqualTo("UnknownVariable");
+
+            Ran set = run(
+                    cp,
+                    id,
+                    "SET_CONFIGURATION",
+                    "{\"key\":\"OCPPCommCtrlr.HeartbeatInterval\",\"value\":\"120\"}",
+                    "SetVariables",
+                    "{\"setVariableResult\":[{\"attributeStatus\":\"Rejected\",\"attributeStatusInfo\":{\"reasonCode\":\"ReadOnly\"},\"component\":{\"name\":\"OCPPCommCtrlr\"},\"variable\":{\"name\":\"HeartbeatInterval\"}}]}");
+            JsonNode variable = set.payload().get("setVariableData").get(0);
+            assertThat(variable.get("attributeValue").asText()).isEqualTo("120");
+            assertThat(variable.get("component").get("name").asText()).isEqualTo("OCPPCommCtrlr");
+            assertThat(variable.get("variable").get("name").asText()).isEqualTo("HeartbeatInterval");
+            assertThat(set.outcome()).isEqualTo("REJECTED");
+            assertThat(set.result().get("detail").asText()).contains("Rejected").contains("ReadOnly");
+
+            // a key that names no component cannot be mapped; nor can "all keys" in 2.0.1
+            String noComponent =
+                    publish(id, "SET_CONFIGURATION", "{\"key\":\"HeartbeatInterval\",\"value\":\"1\"}", null);
+            String allKeys = publish(id, "GET_CONFIGURATION", "{}", null);
+            assertThat(result(id, noComponent).get("detail").asText()).contains("Component.Variable");
+            assertThat(result(id, allKeys).get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(cp.poll(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
+    void TC_L_01_and_N_01_CSMS_firmwareUpdateAndLogUpload() throws Exception {
+        String id = "CMD201-FIRMWARE";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            Ran firmware = run(
+                    cp,
+                    id,
+                    "UPDATE_FIRMWARE",
+                    "{\"location\":\"https://fw.example/cs-3.0.bin\",\"retrieveAt\":\"2030-01-01T02:00:00Z\"}",
+                    "UpdateFirmware",
+                    "{\"status\":\"AcceptedCanceled\"}");
+            assertThat(firmware.payload().get("firmware").get("location").asText())
+                    .isEqualTo("https://fw.example/cs-3.0.bin");
+            assertThat(firmware.payload()
+                            .get("firmware")
+                            .get("retrieveDateTime")
+                            .asText())
+                    .isEqualTo("2030-01-01T02:00:00Z");
+            assertThat(firmware.payload().get("requestId").asInt()).isPositive();
+            assertThat(firmware.outcome()).isEqualTo("ACCEPTED");
+
+            Ran log = run(
+                    cp,
+                    id,
+                    "UPLOAD_DIAGNOSTICS",
+                    "{\"location\":\"https://logs.example/in\"}",
+                    "GetLog",
+                    "{\"status\":\"Accepted\",\"filename\":\"log.tgz\"}");
+            assertThat(log.payload().get("logType").asText()).isEqualTo("DiagnosticsLog");
+            assertThat(log.payload().get("log").get("remoteLocation").asText()).isEqualTo("https://logs.example/in");
+            assertThat(log.outcome()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
+    void TC_D_01_CSMS_localList_andClearCache() throws Exception {
+        String id = "CMD201-LIST";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            Ran list = run(
+                    cp,
+                    id,
+                    "SEND_LOCAL_LIST",
+                    "{\"version\":7,\"updateType\":\"Full\",\"entries\":[{\"idToken\":\"TAG-B\",\"status\":\"Blocked\"}]}",
+                    "SendLocalList",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(list.payload().get("versionNumber").asInt()).isEqualTo(7);
+            JsonNode entry = list.payload().get("localAuthorizationList").get(0);
+            assertThat(entry.get("idToken").get("idToken").asText()).isEqualTo("TAG-B");
+            assertThat(entry.get("idToken").get("type").asText()).isEqualTo("Central");
+            assertThat(entry.get("idTokenInfo").get("status").asText()).isEqualTo("Blocked");
+            assertThat(list.outcome()).isEqualTo("ACCEPTED");
+
+            Ran empty = run(
+                    cp,
+                    id,
+                    "SEND_LOCAL_LIST",
+                    "{\"version\":8,\"updateType\":\"Full\",\"entries\":[]}",
+                    "SendLocalList",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(empty.payload().has("localAuthorizationList")).isFalse();
+
+            Ran version = run(cp, id, "GET_LOCAL_LIST_VERSION", "{}", "GetLocalListVersion", "{\"versionNumber\":8}");
+            assertThat(version.outcome()).isEqualTo("ACCEPTED");
+            assertThat(version.result().get("response").get("versionNumber").asInt())
+                    .isEqualTo(8);
+            assertThat(run(cp, id, "CLEAR_CACHE", "{}", "ClearCache", "{\"status\":\"Accepted\"}")
+                            .outcome())
+                    .isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
+    void TC_H_01_CSMS_reservation_compositeSchedule_dataTransfer_rawCall() throws Exception {
+        String id = "CMD201-RESERVE";
+        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+            Ran reserve = run(
+                    cp,
+                    id,
+                    "RESERVE_NOW",
+                    "{\"evseId\":0,\"idToken\":\"TAG-R\",\"expiresAt\":\"2030-01-01T08:00:00Z\",\"reservationId\":43}",
+                    "ReserveNow",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(reserve.payload().get("id").asInt()).isEqualTo(43);
+            assertThat(reserve.payload().get("idToken").get("idToken").asText()).isEqualTo("TAG-R");
+            assertThat(reserve.payload().get("expiryDateTime").asText()).isEqualTo("2030-01-01T08:00:00Z");
+            assertThat(reserve.payload().has("evseId")).as("any EVSE").isFalse();
+            assertThat(reserve.outcome()).isEqualTo("ACCEPTED");
+
+            Ran cancel = run(
+                    cp,
+                    id,
+                    "CANCEL_RESERVATION",
+                    "{\"reservationId\":43}",
+                    "CancelReservation",
+                    "{\"status\":\"Rejected\"}");
+            assertThat(cancel.outcome()).isEqualTo("REJECTED");
+
+            Ran schedule = run(
+                    cp,
+                    id,
+                    "GET_COMPOSITE_SCHEDULE",
+                    "{\"evseId\":1,\"durationSeconds\":900}",
+                    "GetCompositeSchedule",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(schedule.payload().get("evseId").asInt()).isEqualTo(1);
+            assertThat(schedule.payload().get("duration").asInt()).isEqualTo(900);
+            assertThat(schedule.payload().has("chargingRateUnit")).isFalse();
+
+            Ran transfer = run(
+                    cp,
+                    id,
+                    "DATA_TRANSFER",
+                    "{\"vendorId\":\"com.vendor\",\"data\":{\"fan\":\"max\"}}",
+                    "DataTransfer",
+                    "{\"status\":\"Accepted\",\"data\":{\"fan\":\"ok\"}}");
+            assertThat(transfer.payload().get("data").get("fan").asText()).isEqualTo("max");
+            assertThat(transfer.outcome()).isEqualTo("ACCEPTED");
+
+            Ran raw = run(
+                    cp,
+                    id,
+                    "OCPP_CALL",
+                    "{\"action\":\"GetBaseReport\",\"payload\":{\"requestId\":1,\"reportBase\":\"FullInventory\"}}",
+                    "GetBaseReport",
+                    "{\"status\":\"Accepted\"}");
+            assertThat(raw.payload().get("reportBase").asText()).isEqualTo("FullInventory");
+            assertThat(raw.outcome()).isEqualTo("ACCEPTED");
+        }
+    }
 
     @Test
     void TC_F_03_CSMS_remoteStopByCoresTransactionId() throws Exception {
@@ -514,6 +896,27 @@ class CommandConformanceTest {
         assertThat(problem.get("type").asText()).endsWith("/validation-failed");
         assertThat(problem.get("errors").findValuesAsText("field"))
                 .contains("chargePointId", "parameters.evseId", "parameters.limitKw", "parameters.speed");
+
+        HttpResponse<String> noKey =
+                post("{\"chargePointId\":\"X\",\"command\":\"SET_CONFIGURATION\",\"parameters\":{\"value\":\"1\"}}");
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(OcppTestClient.JSON.readTree(noKey.body()).get("errors").findValuesAsText("field"))
+                .containsExactly("parameters.key");
+
+        HttpResponse<String> badEntry = post("{\"chargePointId\":\"X\",\"command\":\"SEND_LOCAL_LIST\","
+                + "\"parameters\":{\"version\":1,\"updateType\":\"Full\",\"entries\":[{\"status\":\"Maybe\"}]}}");
+        assertThat(badEntry.statusCode()).isEqualTo(400);
+        assertThat(OcppTestClient.JSON.readTree(badEntry.body()).get("errors").findValuesAsText("field"))
+                .contains("parameters.entries[0].idToken", "parameters.entries[0].status");
+
+        HttpResponse<String> rawWithoutObject = post(
+                "{\"chargePointId\":\"X\",\"command\":\"OCPP_CALL\",\"parameters\":{\"action\":\"Reset\",\"payload\":[1]}}");
+        assertThat(rawWithoutObject.statusCode()).isEqualTo(400);
+        assertThat(OcppTestClient.JSON
+                        .readTree(rawWithoutObject.body())
+                        .get("errors")
+                        .findValuesAsText("field"))
+                .contains("parameters.payload");
 
         HttpResponse<String> unknown = post("{\"chargePointId\":\"X\",\"command\":\"SELF_DESTRUCT\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);

@@ -235,13 +235,6 @@ class OcppConformanceTest {
                     "m8",
                     "PropertyConstraintViolation");
             assertError(cp.call("m9", "Heartbeat", "{\"extra\":true}"), "m9", "FormatViolation");
-            assertError(
-                    cp.call(
-                            "m10",
-                            "SecurityEventNotification",
-                            "{\"type\":\"SettingSystemTime\",\"timestamp\":\"2025-01-01T10:00:00Z\"}"),
-                    "m10",
-                    "NotImplemented");
             // still up
             assertThat(cp.call("ok", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
@@ -274,7 +267,14 @@ class OcppConformanceTest {
                     "m7",
                     "PropertyConstraintViolation");
             assertError(cp.call("m8", "Heartbeat", "{\"extra\":1}"), "m8", "FormationViolation");
-            assertError(cp.call("m9", "DataTransfer", "{\"vendorId\":\"depotops\"}"), "m9", "NotImplemented");
+            // 1.6 security whitepaper messages are not handled yet
+            assertError(
+                    cp.call(
+                            "m9",
+                            "SecurityEventNotification",
+                            "{\"type\":\"SettingSystemTime\",\"timestamp\":\"2025-01-01T10:00:00Z\"}"),
+                    "m9",
+                    "NotImplemented");
             assertThat(cp.call("ok", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
     }

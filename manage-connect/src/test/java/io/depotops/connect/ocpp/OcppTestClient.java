@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /** A test charge point: java.net.http WebSocket speaking OCPP-J. */
 final class OcppTestClient implements AutoCloseable {
@@ -34,10 +35,23 @@ final class OcppTestClient implements AutoCloseable {
     /** Connects, or throws {@link HandshakeRefused} with the HTTP status. */
     static OcppTestClient connect(URI base, String chargePointId, String password, String... subprotocols)
             throws Exception {
+        return connect(HttpClient.newHttpClient(), "ws", base, chargePointId, password, subprotocols);
+    }
+
+    /** Connects over TLS (wss), trusting the server certificates {@code trust} trusts. */
+    static OcppTestClient connectTls(
+            URI base, SSLContext trust, String chargePointId, String password, String... subprotocols)
+            throws Exception {
+        return connect(
+                HttpClient.newBuilder().sslContext(trust).build(), "wss", base, chargePointId, password, subprotocols);
+    }
+
+    private static OcppTestClient connect(
+            HttpClient http, String scheme, URI base, String chargePointId, String password, String... subprotocols)
+            throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Builder builder =
-                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (subprotocols.length > 0) {
             String[] rest = new String[subprotocols.length - 1];
             System.arraycopy(subprotocols, 1, rest, 0, rest.length);
@@ -49,7 +63,7 @@ final class OcppTestClient implements AutoCloseable {
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ocpp/" + chargePointId);
+        URI uri = URI.create(scheme + "://" + base.getHost() + ":" + base.getPort() + "/ocpp/" + chargePointId);
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 

@@ -45,8 +45,9 @@ public class CommandService {
             String requestedBy) {
         Charger charger =
                 chargers.find(workspaceId, chargerId).orElseThrow(() -> new NotFoundException("charger", chargerId));
-        if (command == null || !ChargerCommand.COMMANDS.contains(command)) {
-            throw new InvalidInputException("command", "must be one of " + ChargerCommand.COMMANDS);
+        if (command == null || !dispatcher.commands().contains(command)) {
+            throw new InvalidInputException(
+                    "command", "must be one of " + new java.util.TreeSet<>(dispatcher.commands()));
         }
         Duration window = deadlineSeconds == null ? DEFAULT_DEADLINE : Duration.ofSeconds(deadlineSeconds);
         if (window.isNegative() || window.isZero() || window.compareTo(MAX_DEADLINE) > 0) {

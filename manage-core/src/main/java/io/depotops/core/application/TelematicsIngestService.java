@@ -10,7 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -60,6 +65,28 @@ public class TelematicsIngestService {
 
     @Transactional
     public Outcome ingest(IncomingUpdate update) {
+        Set<UUID> changedDepots = new HashSet<>();
+        Outcome outcome = apply(update, changedDepots);
+        changedDepots.forEach(liveState::depotChanged);
+        return outcome;
+    }
+
+    /**
+     * A batch (a polled page) in one unit of work, each update exactly as {@link #ingest} would take
+     * it; a depot's live state is invalidated once per batch, not once per vehicle.
+     */
+    @Transactional
+    public Map<Outcome, Integer> ingestAll(List<IncomingUpdate> updates) {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Set<UUID> changedDepots = new HashSet<>();
+        for (IncomingUpdate update : updates) {
+            outcomes.merge(apply(update, changedDepots), 1, Integer::sum);
+        }
+        changedDepots.forEach(liveState::depotChanged);
+        return outcomes;
+    }
+
+    private Outcome apply(IncomingUpdate update, Set<UUID> changedDepots) {
         Optional<String> refusal = refusal(update);
         if (refusal.isPresent()) {
             store.reject(
@@ -82,7 +109,7 @@ public class TelematicsIngestService {
         }
         events.vehicleTelemetryUpdated(vehicle, update.observation());
         if (vehicle.depotId() != null) {
-            liveState.depotChanged(vehicle.depotId());
+            changedDepots.add(vehicle.depotId());
         }
         return Outcome.ACCEPTED;
     }

@@ -1,9 +1,12 @@
 package io.depotops.core.application;
 
+import io.depotops.core.application.port.ProviderAccountRepository;
 import io.depotops.core.application.port.TelematicsStore;
 import io.depotops.core.application.port.TelematicsStore.Snapshot;
 import io.depotops.core.application.port.VehicleRepository;
 import io.depotops.core.domain.Page;
+import io.depotops.core.domain.ProviderAccount;
+import io.depotops.core.domain.ProviderPollHealth;
 import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.core.domain.Vehicle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,18 +36,58 @@ public class TelematicsQueryService {
             int neverReported,
             double freshShare,
             Duration staleAfter,
-            Map<String, Instant> lastObservationByProvider) {}
+            Map<String, Instant> lastObservationByProvider,
+            List<ProviderPollStatus> polledProviders) {}
+
+    /**
+     * How core's polling of one provider account goes: last successful poll, decayed error rate,
+     * lag (now minus the newest observation the poll has seen).
+     */
+    public record ProviderPollStatus(
+            UUID accountId,
+            String provider,
+            Instant lastSuccessfulPollAt,
+            Instant lastAttemptAt,
+            double errorRate,
+            long attempts,
+            long failures,
+            int consecutiveFailures,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant newestObservationAt,
+            Duration lag) {
+
+        static ProviderPollStatus of(ProviderAccount account, Instant now) {
+            ProviderPollHealth h = account.health();
+            return new ProviderPollStatus(
+                    account.id(),
+                    account.kind().providerName(),
+                    h.lastSuccessAt(),
+                    h.lastAttemptAt(),
+                    h.errorRate(),
+                    h.attempts(),
+                    h.failures(),
+                    h.consecutiveFailures(),
+                    h.lastError(),
+                    h.nextAttemptAt(),
+                    h.newestObservationAt(),
+                    h.lag(now));
+        }
+    }
 
     private final VehicleRepository vehicles;
     private final TelematicsStore store;
+    private final ProviderAccountRepository providerAccounts;
     private final Duration staleAfter;
 
     TelematicsQueryService(
             VehicleRepository vehicles,
             TelematicsStore store,
+            ProviderAccountRepository providerAccounts,
             @ConfigProperty(name = "depotops.telematics.stale-after", defaultValue = "PT5M") Duration staleAfter) {
         this.vehicles = vehicles;
         this.store = store;
+        this.providerAccounts = providerAccounts;
         this.staleAfter = staleAfter;
     }
 
@@ -96,7 +139,16 @@ public class TelematicsQueryService {
         int stale = snapshots.size() - fresh;
         double share = all.isEmpty() ? 1.0 : (double) fresh / all.size();
         return new Freshness(
-                all.size(), fresh, stale, all.size() - snapshots.size(), share, staleAfter, lastByProvider);
+                all.size(),
+                fresh,
+                stale,
+                all.size() - snapshots.size(),
+                share,
+                staleAfter,
+                lastByProvider,
+                providerAccounts.list(workspaceId).stream()
+                        .map(account -> ProviderPollStatus.of(account, now))
+                        .toList());
     }
 
     private VehicleTelemetry telemetry(Snapshot snapshot, Instant now) {

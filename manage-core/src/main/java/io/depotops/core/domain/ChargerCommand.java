@@ -23,17 +23,6 @@ public record ChargerCommand(
 
     public static final String PENDING = "PENDING";
 
-    /** The commands a charger understands whatever its OCPP version. */
-    public static final Set<String> COMMANDS = Set.of(
-            "REMOTE_START",
-            "REMOTE_STOP",
-            "RESET",
-            "UNLOCK_CONNECTOR",
-            "CHANGE_AVAILABILITY",
-            "TRIGGER_MESSAGE",
-            "SET_CHARGING_LIMIT",
-            "CLEAR_CHARGING_LIMIT");
-
     public static final Set<String> OUTCOMES = Set.of("ACCEPTED", "REJECTED", "FAILED", "TIMED_OUT", "OFFLINE");
 
     public ChargerCommand {

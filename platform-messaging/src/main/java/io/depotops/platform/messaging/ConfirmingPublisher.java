@@ -10,8 +10,13 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes persistent messages and returns only once the broker has confirmed them, so a caller
@@ -20,18 +25,35 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class ConfirmingPublisher {
 
+    private static final Logger LOG = Logger.getLogger(ConfirmingPublisher.class);
+
     private static final TextMapSetter<Map<String, Object>> HEADER_SETTER = Map::put;
 
     private final RabbitMqConnection connection;
     private final RabbitMqSettings settings;
     private final OpenTelemetry openTelemetry;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Consumer<ReturnedMessage>> returnHandlers = new ConcurrentHashMap<>();
+    private final ExecutorService returnDispatch = Executors.newVirtualThreadPerTaskExecutor();
     private Channel channel;
 
     ConfirmingPublisher(RabbitMqConnection connection, RabbitMqSettings settings, OpenTelemetry openTelemetry) {
         this.connection = connection;
         this.settings = settings;
         this.openTelemetry = openTelemetry;
+    }
+
+    /** A message the broker could not route to any queue, handed back (basic.return). */
+    public record ReturnedMessage(
+            String exchange, String routingKey, String messageId, String replyText, byte[] body) {}
+
+    /**
+     * Publishes to {@code exchange} with the mandatory flag from now on, and hands every message the
+     * broker cannot route to {@code handler} (on a thread of its own, not the connection's). A
+     * returned message still counts as published: its confirm follows the return.
+     */
+    public void onReturn(String exchange, Consumer<ReturnedMessage> handler) {
+        returnHandlers.put(exchange, handler);
     }
 
     /** An outgoing message; {@code headers} may be empty. */
@@ -65,7 +87,9 @@ public class ConfirmingPublisher {
         try {
             Channel open = confirmChannel();
             for (OutgoingMessage message : messages) {
-                open.basicPublish(message.exchange(), message.routingKey(), false, properties(message), message.body());
+                boolean mandatory = returnHandlers.containsKey(message.exchange());
+                open.basicPublish(
+                        message.exchange(), message.routingKey(), mandatory, properties(message), message.body());
             }
             open.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
         } catch (IOException | TimeoutException | RuntimeException e) {
@@ -101,6 +125,24 @@ public class ConfirmingPublisher {
         if (channel == null || !channel.isOpen()) {
             channel = connection.openChannel();
             channel.confirmSelect();
+            channel.addReturnListener(returned -> {
+                Consumer<ReturnedMessage> handler = returnHandlers.get(returned.getExchange());
+                if (handler != null) {
+                    ReturnedMessage message = new ReturnedMessage(
+                            returned.getExchange(),
+                            returned.getRoutingKey(),
+                            returned.getProperties().getMessageId(),
+                            returned.getReplyText(),
+                            returned.getBody());
+                    returnDispatch.execute(() -> {
+                        try {
+                            handler.accept(message);
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "handling the returned message %s failed", message.messageId());
+                        }
+                    });
+                }
+            });
         }
         return channel;
     }

@@ -17,6 +17,11 @@ public final class EventTypes {
     public static final String CONNECT_CHARGER_STATUS_CHANGED_V1 = "connect.charger.status-changed.v1";
     public static final String CONNECT_CHARGER_METER_VALUES_V1 = "connect.charger.meter-values.v1";
     public static final String CONNECT_CHARGER_TRANSACTION_EVENT_V1 = "connect.charger.transaction-event.v1";
+    public static final String CONNECT_CHARGER_DATA_TRANSFER_V1 = "connect.charger.data-transfer.v1";
+    public static final String CONNECT_CHARGER_FIRMWARE_STATUS_V1 = "connect.charger.firmware-status.v1";
+    public static final String CONNECT_CHARGER_DIAGNOSTICS_STATUS_V1 = "connect.charger.diagnostics-status.v1";
+    public static final String CONNECT_CHARGER_SECURITY_EVENT_V1 = "connect.charger.security-event.v1";
+    public static final String CONNECT_CHARGER_NOTIFICATION_V1 = "connect.charger.notification.v1";
     public static final String CONNECT_OCPP_FRAME_V1 = "connect.ocpp.frame.v1";
     public static final String CONNECT_COMMAND_RESULT_V1 = "connect.command.result.v1";
 

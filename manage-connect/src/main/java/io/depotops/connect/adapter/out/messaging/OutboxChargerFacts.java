@@ -1,5 +1,7 @@
 package io.depotops.connect.adapter.out.messaging;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.depotops.connect.application.ChargerFacts;
 import io.depotops.connect.domain.BootNotice;
@@ -13,7 +15,12 @@ import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.ChargerBootV1;
 import io.depotops.contracts.events.connect.ChargerConnectedV1;
+import io.depotops.contracts.events.connect.ChargerDataTransferV1;
+import io.depotops.contracts.events.connect.ChargerDiagnosticsStatusV1;
 import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
+import io.depotops.contracts.events.connect.ChargerFirmwareStatusV1;
+import io.depotops.contracts.events.connect.ChargerNotificationV1;
+import io.depotops.contracts.events.connect.ChargerSecurityEventV1;
 import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
 import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.OcppFrameV1;
@@ -25,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +177,68 @@ public class OutboxChargerFacts implements ChargerFacts {
                         sample.currentA(),
                         sample.voltageV(),
                         sample.stateOfChargePercent()));
+    }
+
+    @Override
+    public void dataTransfer(
+            String chargePointId,
+            OcppVersion version,
+            String vendorId,
+            String messageId,
+            JsonNode data,
+            String status,
+            Instant at) {
+        commit(
+                EventTypes.CONNECT_CHARGER_DATA_TRANSFER_V1,
+                chargePointId,
+                new ChargerDataTransferV1(
+                        chargePointId,
+                        version.label(),
+                        vendorId,
+                        messageId,
+                        data == null || data.isNull() ? null : mapper.convertValue(data, Object.class),
+                        status,
+                        at));
+    }
+
+    @Override
+    public void firmwareStatus(
+            String chargePointId, OcppVersion version, String status, Integer requestId, Instant at) {
+        commit(
+                EventTypes.CONNECT_CHARGER_FIRMWARE_STATUS_V1,
+                chargePointId,
+                new ChargerFirmwareStatusV1(chargePointId, version.label(), status, requestId, at));
+    }
+
+    @Override
+    public void diagnosticsStatus(
+            String chargePointId, OcppVersion version, String status, Integer requestId, Instant at) {
+        commit(
+                EventTypes.CONNECT_CHARGER_DIAGNOSTICS_STATUS_V1,
+                chargePointId,
+                new ChargerDiagnosticsStatusV1(chargePointId, version.label(), status, requestId, at));
+    }
+
+    @Override
+    public void securityEvent(
+            String chargePointId, OcppVersion version, String type, Instant timestamp, String techInfo) {
+        commit(
+                EventTypes.CONNECT_CHARGER_SECURITY_EVENT_V1,
+                chargePointId,
+                new ChargerSecurityEventV1(chargePointId, version.label(), type, timestamp, techInfo));
+    }
+
+    @Override
+    public void notification(String chargePointId, OcppVersion version, String action, JsonNode payload, Instant at) {
+        commit(
+                EventTypes.CONNECT_CHARGER_NOTIFICATION_V1,
+                chargePointId,
+                new ChargerNotificationV1(
+                        chargePointId,
+                        version.label(),
+                        action,
+                        mapper.convertValue(payload, new TypeReference<Map<String, Object>>() {}),
+                        at));
     }
 
     @Override

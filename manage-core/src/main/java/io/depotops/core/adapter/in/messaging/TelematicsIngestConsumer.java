@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
+import io.depotops.core.adapter.CanonicalUpdates;
 import io.depotops.core.application.TelematicsIngestService;
-import io.depotops.core.application.TelematicsIngestService.IncomingUpdate;
-import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.platform.messaging.EventSubscriptions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,30 +33,6 @@ class TelematicsIngestConsumer {
 
     void accept(CloudEvent event) throws IOException {
         CanonicalVehicleUpdateV1 update = json.readValue(event.getData().toBytes(), CanonicalVehicleUpdateV1.class);
-        ingest.ingest(toIncoming(update));
-    }
-
-    static IncomingUpdate toIncoming(CanonicalVehicleUpdateV1 u) {
-        return new IncomingUpdate(
-                u.workspaceId(),
-                u.provider(),
-                u.deviceId(),
-                u.vin(),
-                new TelematicsObservation(
-                        u.updateId(),
-                        u.provider(),
-                        u.observedAt(),
-                        u.stateOfChargePercent(),
-                        u.odometerKm(),
-                        u.position() == null ? null : u.position().latitude(),
-                        u.position() == null ? null : u.position().longitude(),
-                        u.position() == null ? null : u.position().headingDegrees(),
-                        u.speedKmh(),
-                        u.ignitionOn(),
-                        u.pluggedIn(),
-                        u.chargingState() == null ? null : u.chargingState().name(),
-                        u.remainingRangeKm(),
-                        u.batteryTemperatureC(),
-                        u.attributes()));
+        ingest.ingest(CanonicalUpdates.toIncoming(update));
     }
 }

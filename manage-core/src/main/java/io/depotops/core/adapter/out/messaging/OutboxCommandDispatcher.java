@@ -10,10 +10,17 @@ import io.depotops.core.domain.ChargerCommand;
 import io.depotops.platform.outbox.Outbox;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Commands on depotops.commands, key chargepoint.<id>, through the outbox (in order per charger). */
 @ApplicationScoped
 class OutboxCommandDispatcher implements CommandDispatcher {
+
+    /** The names of {@link ChargerCommandV1.Command}, so core accepts what the contract has. */
+    static final Set<String> COMMANDS =
+            Arrays.stream(ChargerCommandV1.Command.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Outbox outbox;
     private final ObjectMapper json;
@@ -21,6 +28,11 @@ class OutboxCommandDispatcher implements CommandDispatcher {
     OutboxCommandDispatcher(Outbox outbox, ObjectMapper json) {
         this.outbox = outbox;
         this.json = json;
+    }
+
+    @Override
+    public Set<String> commands() {
+        return COMMANDS;
     }
 
     @Override

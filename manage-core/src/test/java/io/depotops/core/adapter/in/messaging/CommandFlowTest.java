@@ -9,6 +9,7 @@ import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.token;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.uniqueChargePointId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,20 +102,61 @@ class CommandFlowTest {
     }
 
     @Test
-    void aCommandNobodyAnswersTimesOutAtItsDeadline() {
+    void everyCommandOfTheContractIsAccepted() throws Exception {
+        try (TestQueue toCharger = TestQueue.bind(Exchanges.COMMANDS, RoutingKeys.chargePoint(chargePointId))) {
+            for (ChargerCommandV1.Command command : ChargerCommandV1.Command.values()) {
+                as(operator)
+                        .body(Map.of("command", command.name()))
+                        .post("/api/v1/workspaces/{ws}/chargers/{id}/commands", workspace, chargerId)
+                        .then()
+                        .statusCode(202);
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> toCharger.deliveries().size() == ChargerCommandV1.Command.values().length);
+            ChargerCommandV1 last =
+                    json.readValue(toCharger.deliveries().getLast().body(), ChargerCommandV1.class);
+            assertThat(last.command()).isEqualTo(ChargerCommandV1.Command.OCPP_CALL);
+        }
+    }
+
+    @Test
+    void aCommandNobodyAnswersTimesOutAtItsDeadline() throws Exception {
+        // Routed (a connect instance holds the charger) but never answered.
+        try (TestQueue silentHolder = TestQueue.bind(Exchanges.COMMANDS, RoutingKeys.chargePoint(chargePointId))) {
+            String id = as(operator)
+                    .body(Map.of("command", "RESET", "parameters", Map.of("type", "Soft"), "deadlineSeconds", 1))
+                    .post("/api/v1/workspaces/{ws}/chargers/{id}/commands", workspace, chargerId)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> as(operator)
+                            .get("/api/v1/workspaces/{ws}/commands/{id}", workspace, id)
+                            .then()
+                            .body("status", equalTo("TIMED_OUT")));
+            assertThat(silentHolder.deliveries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCommandToAChargerNoConnectInstanceHoldsIsOfflineAtOnce() {
         String id = as(operator)
-                .body(Map.of("command", "RESET", "parameters", Map.of("type", "Soft"), "deadlineSeconds", 1))
+                .body(Map.of("command", "RESET", "parameters", Map.of("type", "Hard"), "deadlineSeconds", 300))
                 .post("/api/v1/workspaces/{ws}/chargers/{id}/commands", workspace, chargerId)
                 .then()
                 .statusCode(202)
                 .extract()
                 .path("id");
 
-        await().atMost(Duration.ofSeconds(10))
+        // Long before the deadline: the broker handed the unroutable command back.
+        await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> as(operator)
                         .get("/api/v1/workspaces/{ws}/commands/{id}", workspace, id)
                         .then()
-                        .body("status", equalTo("TIMED_OUT")));
+                        .body("status", equalTo("OFFLINE"))
+                        .body("detail", containsString("not connected")));
     }
 
     @Test

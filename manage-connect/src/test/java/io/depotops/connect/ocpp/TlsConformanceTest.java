@@ -1,0 +1,101 @@
+package io.depotops.connect.ocpp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Security profile 2: OCPP over TLS on the HTTPS port (the test-only self-signed certificate of
+ * tls/ocpp-test-keystore.p12), with the handshake checks of profile 1: basic auth per charger,
+ * decided by core, which learns that the charger came over TLS.
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreStub.class)
+class TlsConformanceTest {
+
+    @TestHTTPResource(value = "/", tls = true)
+    URI tlsBase;
+
+    private static SSLContext trustingTheTestCertificate;
+
+    @BeforeAll
+    static void trustTheTestCertificate() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = TlsConformanceTest.class.getResourceAsStream("/tls/ocpp-test-keystore.p12")) {
+            store.load(in, "depotops-test".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        trustingTheTestCertificate = SSLContext.getInstance("TLS");
+        trustingTheTestCertificate.init(null, trust.getTrustManagers(), null);
+    }
+
+    @Test
+    void TC_A_02_CSMS_profile2_basicAuthOverTls_boots() throws Exception {
+        try (OcppTestClient cp =
+                OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS201-AUTH", "secret", "ocpp2.0.1")) {
+            JsonNode boot = cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_201);
+            assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
+        }
+        try (OcppTestClient cp =
+                OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS16-AUTH", "secret", "ocpp1.6")) {
+            assertThat(cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_16)
+                            .get(2)
+                            .get("status")
+                            .asText())
+                    .isEqualTo("Accepted");
+        }
+        CoreStub.server()
+                .verify(postRequestedFor(urlEqualTo(CoreStub.BASE + "/handshake"))
+                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo("TLS201-AUTH")))
+                        .withRequestBody(matchingJsonPath("$.tls", equalTo("true"))));
+    }
+
+    @Test
+    void profile2_wrongPasswordOrCredentialsOfAnotherChargerRefusedAtTheHandshake() {
+        assertThatThrownBy(() -> OcppTestClient.connectTls(
+                        tlsBase, trustingTheTestCertificate, "TLS201-AUTH", "wrong", "ocpp2.0.1"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() -> OcppTestClient.connectTls(
+                        tlsBase, trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp2.0.1"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() ->
+                        OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp1.5"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(400));
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
+        SSLContext defaults = SSLContext.getDefault();
+        assertThatThrownBy(() -> OcppTestClient.connectTls(tlsBase, defaults, "TLS201-AUTH", "secret", "ocpp2.0.1"))
+                .satisfies(e -> {
+                    Throwable cause = e;
+                    while (cause != null && !(cause instanceof SSLHandshakeException)) {
+                        cause = cause.getCause();
+                    }
+                    assertThat(cause).as("an SSLHandshakeException in " + e).isNotNull();
+                });
+    }
+}
