@@ -93,11 +93,13 @@ final class SystemUnderTest implements BeforeAllCallback {
                 throw new IllegalStateException(jar + " does not exist: build it first with"
                         + " `./mvnw package -DskipTests -pl manage-core,manage-connect -am`");
             }
+            Path logs = Path.of("target/system-logs").toAbsolutePath();
+            Path pidFile = logs.resolve(module + ".pid");
+            stopLeftover(pidFile, jar);
             if (healthy(port)) {
                 throw new IllegalStateException("port " + port + " is taken by a running service (a leftover"
                         + " of an earlier run?): stop it first");
             }
-            Path logs = Path.of("target/system-logs").toAbsolutePath();
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx512m");
@@ -113,9 +115,39 @@ final class SystemUnderTest implements BeforeAllCallback {
                         .redirectOutput(log.toFile())
                         .start();
                 processes.add(process);
+                Files.writeString(pidFile, Long.toString(process.pid()));
                 awaitReady(module, port, process, log);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start " + module, e);
+            }
+        }
+
+        /**
+         * A run whose JVM was killed could not stop its services: stop the one it recorded, if that
+         * process still runs this jar.
+         */
+        private static void stopLeftover(Path pidFile, Path jar) {
+            try {
+                if (!Files.exists(pidFile)) {
+                    return;
+                }
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                ProcessHandle.of(pid)
+                        .filter(leftover ->
+                                leftover.info().commandLine().orElse("").contains(jar.toString()))
+                        .ifPresent(leftover -> {
+                            leftover.destroy();
+                            leftover.onExit()
+                                    .orTimeout(20, TimeUnit.SECONDS)
+                                    .exceptionally(e -> {
+                                        leftover.destroyForcibly();
+                                        return leftover;
+                                    })
+                                    .join();
+                        });
+                Files.delete(pidFile);
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("cannot read " + pidFile, e);
             }
         }
 
