@@ -1,5 +1,6 @@
 package io.depotops.connect.application;
 
+import io.depotops.connect.application.OpenTransactions.OpenTransaction;
 import io.depotops.connect.domain.Authorization;
 import io.depotops.connect.domain.AuthorizationStatus;
 import io.depotops.connect.domain.MeterSample;
@@ -9,43 +10,41 @@ import io.depotops.connect.domain.TransactionEventType;
 import io.depotops.connect.domain.TransactionStart;
 import io.depotops.connect.domain.TransactionStartOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * The version-independent transaction use cases: start a transaction (core allocates it, or the
  * offline policy does), take its updates and end, take meter values. Remembers, per charger, the
- * transactions it saw start (in memory: core's id of a 2.0.1 transaction, and the connector of
- * both versions' transactions) so that later events, also after a reconnect, carry them. After a
- * restart of connect they are unknown: 1.6 events still carry the charger's transactionId, 2.0.1
- * events the charger's transaction id string.
+ * transactions it saw start ({@link OpenTransactions}, in connect's database: core's id of a 2.0.1
+ * transaction, and the connector of both versions' transactions) so that later events carry them,
+ * also after a reconnect to another instance or a restart of connect.
  */
 @ApplicationScoped
 public class TransactionService {
 
     private static final Logger LOG = Logger.getLogger(TransactionService.class);
 
-    /** How many open transactions are remembered per charger (a charger has a few EVSEs). */
-    static final int REMEMBERED_PER_CHARGER = 64;
-
-    /** A transaction that started and has not ended yet, as far as connect knows. */
-    record OpenTransaction(Long transactionId, boolean provisional, Integer evseId, int connectorId) {}
+    private static final String V16_KEY = "1.6:";
+    private static final String V201_KEY = "2.0.1:";
 
     private final CoreLink core;
     private final ChargerFacts facts;
     private final ProvisionalTransactionIds provisionalIds;
     private final ConnectSettings settings;
-    private final Map<String, Map<String, OpenTransaction>> open = new ConcurrentHashMap<>();
+    private final OpenTransactions open;
 
     public TransactionService(
-            CoreLink core, ChargerFacts facts, ProvisionalTransactionIds provisionalIds, ConnectSettings settings) {
+            CoreLink core,
+            ChargerFacts facts,
+            ProvisionalTransactionIds provisionalIds,
+            ConnectSettings settings,
+            OpenTransactions open) {
         this.core = core;
         this.facts = facts;
         this.provisionalIds = provisionalIds;
         this.settings = settings;
+        this.open = open;
     }
 
     /**
@@ -75,7 +74,7 @@ public class TransactionService {
                 outcome.transactionId(), outcome.provisional(), start.evseId(), start.connectorId());
         String key = key(version, outcome.transactionId(), start.chargerTransactionId());
         if (key != null) {
-            remember(chargePointId, key, transaction);
+            open.remember(chargePointId, key, transaction);
         }
         facts.transactionEvent(
                 chargePointId,
@@ -93,7 +92,8 @@ public class TransactionService {
      */
     public void record(String chargePointId, OcppVersion version, TransactionEvent event, List<MeterSample> samples) {
         String key = key(version, event.transactionId(), event.chargerTransactionId());
-        OpenTransaction known = key == null ? null : recall(chargePointId, key);
+        OpenTransaction known =
+                key == null ? null : open.recall(chargePointId, key).orElse(null);
         Long transactionId =
                 version == OcppVersion.V16 ? event.transactionId() : known != null ? known.transactionId() : null;
         boolean provisional = version == OcppVersion.V16
@@ -109,9 +109,9 @@ public class TransactionService {
                 link(samples, resolved, event.chargerTransactionId()));
         if (key != null) {
             if (event.type() == TransactionEventType.ENDED) {
-                forget(chargePointId, key);
+                open.forget(chargePointId, key);
             } else if (known == null || (event.evseId() != null && known.evseId() == null)) {
-                remember(chargePointId, key, resolved);
+                open.remember(chargePointId, key, resolved);
             }
         }
     }
@@ -143,15 +143,9 @@ public class TransactionService {
      * transactionId}, as far as this instance saw it start.
      */
     public java.util.Optional<String> chargerTransactionId(String chargePointId, long transactionId) {
-        Map<String, OpenTransaction> transactions = of(chargePointId);
-        synchronized (transactions) {
-            return transactions.entrySet().stream()
-                    .filter(entry -> entry.getKey().startsWith("2.0.1:"))
-                    .filter(entry ->
-                            Long.valueOf(transactionId).equals(entry.getValue().transactionId()))
-                    .map(entry -> entry.getKey().substring("2.0.1:".length()))
-                    .reduce((first, later) -> later);
-        }
+        return open.keyOf(chargePointId, transactionId)
+                .filter(key -> key.startsWith(V201_KEY))
+                .map(key -> key.substring(V201_KEY.length()));
     }
 
     private Authorization offlineTokenDecision() {
@@ -169,38 +163,8 @@ public class TransactionService {
     /** 1.6 transactions by core's (or the provisional) id, 2.0.1 ones by the charger's id. */
     private static String key(OcppVersion version, Long transactionId, String chargerTransactionId) {
         if (version == OcppVersion.V16) {
-            return transactionId == null ? null : "1.6:" + transactionId;
+            return transactionId == null ? null : V16_KEY + transactionId;
         }
-        return chargerTransactionId == null ? null : "2.0.1:" + chargerTransactionId;
-    }
-
-    private Map<String, OpenTransaction> of(String chargePointId) {
-        return open.computeIfAbsent(chargePointId, ignored -> new LinkedHashMap<>(8, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, OpenTransaction> eldest) {
-                return size() > REMEMBERED_PER_CHARGER;
-            }
-        });
-    }
-
-    private void remember(String chargePointId, String key, OpenTransaction transaction) {
-        Map<String, OpenTransaction> transactions = of(chargePointId);
-        synchronized (transactions) {
-            transactions.put(key, transaction);
-        }
-    }
-
-    private OpenTransaction recall(String chargePointId, String key) {
-        Map<String, OpenTransaction> transactions = of(chargePointId);
-        synchronized (transactions) {
-            return transactions.get(key);
-        }
-    }
-
-    private void forget(String chargePointId, String key) {
-        Map<String, OpenTransaction> transactions = of(chargePointId);
-        synchronized (transactions) {
-            transactions.remove(key);
-        }
+        return chargerTransactionId == null ? null : V201_KEY + chargerTransactionId;
     }
 }

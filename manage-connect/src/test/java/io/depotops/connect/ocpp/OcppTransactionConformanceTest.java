@@ -3,6 +3,7 @@ package io.depotops.connect.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.contracts.events.EventTypes;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +11,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -33,6 +37,9 @@ class OcppTransactionConformanceTest {
 
     @Inject
     OcppSessions sessions;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void bindQueue() throws Exception {
@@ -446,6 +453,40 @@ class OcppTransactionConformanceTest {
                     assertThat(m.get("chargerTransactionId").asText()).isEqualTo("tx-resume");
                     assertThat(m.get("energyWh").asLong()).isEqualTo(800);
                 });
+    }
+
+    @Test
+    void transactionStartedBeforeARestartOrOnAnotherInstance_201_laterEventsCarryCoresIdAndEvse() throws Exception {
+        String id = "TC-E-RESTART";
+        // As connect (this or another instance, before a restart) stored it when the transaction started.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into open_transaction"
+                        + " (charge_point_id, transaction_key, transaction_id, provisional, evse_id, connector_id)"
+                        + " values (?, '2.0.1:tx-restart', 4007, false, 2, 1)")) {
+            insert.setString(1, id);
+            insert.executeUpdate();
+        }
+        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+            result(cp.call("r1", "TransactionEvent", event201("Updated", "tx-restart", 5, "")));
+            result(cp.call("r2", "TransactionEvent", event201("Ended", "tx-restart", 6, "")));
+        }
+
+        List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 2);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.get("transactionId").asLong()).isEqualTo(4007);
+            assertThat(e.get("evseId").asInt()).isEqualTo(2);
+        });
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from open_transaction where charge_point_id = ?")) {
+            count.setString(1, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1))
+                        .as("an ended transaction is forgotten")
+                        .isZero();
+            }
+        }
     }
 
     @Test

@@ -41,19 +41,28 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     @Override
     public boolean advanceSnapshot(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
-        Query upsert = em().createNativeQuery("insert into vehicle_telematics_snapshot"
+        Query upsert = em().createNativeQuery("insert into vehicle_telematics_snapshot as s"
                 + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")"
                 + " values (?1, ?2, ?3, ?4, ?17, now(), " + VALUES + ")"
                 + " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
                 + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
-                + " soc_percent = excluded.soc_percent, odometer_km = excluded.odometer_km,"
-                + " latitude = excluded.latitude, longitude = excluded.longitude,"
-                + " heading_degrees = excluded.heading_degrees, speed_kmh = excluded.speed_kmh,"
-                + " ignition_on = excluded.ignition_on, plugged_in = excluded.plugged_in,"
-                + " charging_state = excluded.charging_state, remaining_range_km = excluded.remaining_range_km,"
-                + " battery_temperature_c = excluded.battery_temperature_c, attributes = excluded.attributes,"
+                // A provider often reports a few fields per message (a SoC feed, a GPS feed): a
+                // field the newer observation does not carry keeps its last known value.
+                + " soc_percent = coalesce(excluded.soc_percent, s.soc_percent),"
+                + " odometer_km = coalesce(excluded.odometer_km, s.odometer_km),"
+                + " latitude = case when excluded.latitude is null then s.latitude else excluded.latitude end,"
+                + " longitude = case when excluded.latitude is null then s.longitude else excluded.longitude end,"
+                + " heading_degrees = case when excluded.latitude is null then s.heading_degrees"
+                + " else excluded.heading_degrees end,"
+                + " speed_kmh = coalesce(excluded.speed_kmh, s.speed_kmh),"
+                + " ignition_on = coalesce(excluded.ignition_on, s.ignition_on),"
+                + " plugged_in = coalesce(excluded.plugged_in, s.plugged_in),"
+                + " charging_state = coalesce(excluded.charging_state, s.charging_state),"
+                + " remaining_range_km = coalesce(excluded.remaining_range_km, s.remaining_range_km),"
+                + " battery_temperature_c = coalesce(excluded.battery_temperature_c, s.battery_temperature_c),"
+                + " attributes = coalesce(s.attributes, '{}'::jsonb) || coalesce(excluded.attributes, '{}'::jsonb),"
                 + " stale_notified_at = null"
-                + " where vehicle_telematics_snapshot.observed_at < excluded.observed_at");
+                + " where s.observed_at < excluded.observed_at");
         bind(upsert, workspaceId, vehicleId, o);
         return upsert.executeUpdate() == 1;
     }

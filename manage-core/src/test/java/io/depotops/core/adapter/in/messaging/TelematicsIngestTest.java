@@ -152,6 +152,42 @@ class TelematicsIngestTest {
     }
 
     @Test
+    void aNewerUpdateWithFewerFieldsKeepsTheSnapshotsOtherFields() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(update("u-full", now.minusSeconds(30), 55, device, null));
+        publish(new CanonicalVehicleUpdateV1(
+                "u-soc-only",
+                workspace,
+                "geotab",
+                device,
+                null,
+                now,
+                57.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("feed", "soc")));
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/vehicles/{id}/telematics", workspace, vehicle)
+                        .then()
+                        .statusCode(200)
+                        .body("latest.updateId", equalTo("u-soc-only"))
+                        .body("latest.stateOfChargePercent", equalTo(57.0f))
+                        .body("latest.odometerKm", equalTo(120345.5f))
+                        .body("latest.latitude", equalTo(53.55f))
+                        .body("latest.chargingState", equalTo("CHARGING"))
+                        .body("latest.attributes.cabinTemperatureC", equalTo(19.5f))
+                        .body("latest.attributes.feed", equalTo("soc")));
+    }
+
+    @Test
     void unknownDevicesAndForeignVinsAreRejectedWithAReason() throws Exception {
         publish(update("u-unknown", Instant.now(), 50, "no-such-device", null));
         publish(update("u-vin", Instant.now(), 50, device, "YV3DEM000000000XX".replace("XX", "99")));

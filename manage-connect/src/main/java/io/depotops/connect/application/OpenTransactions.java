@@ -1,0 +1,22 @@
+package io.depotops.connect.application;
+
+import java.util.Optional;
+
+/**
+ * Port: the transactions a charger started and has not ended, shared by connect's instances and
+ * kept across restarts. Keys: {@code 1.6:<transactionId>} or {@code 2.0.1:<charger's id>}.
+ */
+public interface OpenTransactions {
+
+    /** What connect knows of an open transaction. */
+    record OpenTransaction(Long transactionId, boolean provisional, Integer evseId, int connectorId) {}
+
+    void remember(String chargePointId, String key, OpenTransaction transaction);
+
+    Optional<OpenTransaction> recall(String chargePointId, String key);
+
+    void forget(String chargePointId, String key);
+
+    /** The key of the open transaction to which core gave {@code transactionId}. */
+    Optional<String> keyOf(String chargePointId, long transactionId);
+}
