@@ -24,6 +24,9 @@ import java.util.List;
 @ApplicationScoped
 class ChargerFactsConsumer {
 
+    /** connect's reason for a session that a new connection of the same charger replaced. */
+    static final String REPLACED = "replaced";
+
     private final EventSubscriptions subscriptions;
     private final ChargerFactsService facts;
     private final TransactionService transactions;
@@ -72,7 +75,10 @@ class ChargerFactsConsumer {
             }
             case EventTypes.CONNECT_CHARGER_DISCONNECTED_V1 -> {
                 ChargerDisconnectedV1 gone = json.readValue(data, ChargerDisconnectedV1.class);
-                facts.connectivityChanged(event.getId(), gone.chargePointId(), false, gone.disconnectedAt());
+                // A replaced session ends after its successor connected: the charger is online.
+                if (!REPLACED.equals(gone.reason())) {
+                    facts.connectivityChanged(event.getId(), gone.chargePointId(), false, gone.disconnectedAt());
+                }
             }
             case EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1 -> {
                 TransactionEventV1 fact = json.readValue(data, TransactionEventV1.class);

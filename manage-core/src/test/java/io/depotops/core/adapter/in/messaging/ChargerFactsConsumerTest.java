@@ -15,6 +15,7 @@ import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.ChargerConnectedV1;
+import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
 import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.MessageHeaders;
@@ -75,6 +76,32 @@ class ChargerFactsConsumerTest {
             assertThat(live().jsonPath().getString("chargers[0].connectors[0].status"))
                     .isEqualTo("Occupied");
         });
+    }
+
+    @Test
+    void theEndOfAReplacedSessionLeavesTheChargerOnline() throws Exception {
+        Instant connected = Instant.now();
+        publish(
+                EventTypes.CONNECT_CHARGER_CONNECTED_V1,
+                new ChargerConnectedV1(chargePointId, "1.6", "s-2", connected, "10.0.0.7"));
+        // connect ends the old session just after the new one opened
+        publish(
+                EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
+                new ChargerDisconnectedV1(chargePointId, "1.6", "s-1", connected.plusMillis(1), "replaced"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(live().jsonPath().getBoolean("chargers[0].online"))
+                        .isTrue());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(live().jsonPath().getBoolean("chargers[0].online"))
+                        .isTrue());
+
+        publish(
+                EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
+                new ChargerDisconnectedV1(chargePointId, "1.6", "s-2", connected.plusSeconds(1), "closed"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(live().jsonPath().getBoolean("chargers[0].online"))
+                        .isFalse());
     }
 
     @Test

@@ -1,0 +1,240 @@
+package io.depotops.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real manage-core and manage-connect, started from their built {@code quarkus-run.jar} once per
+ * test JVM (core first: connect asks it on every handshake), in database schemas of their own so a
+ * development suite's data is untouched, and stopped when the test run ends.
+ */
+final class SystemUnderTest implements BeforeAllCallback {
+
+    static final int CORE_PORT = 18280;
+    static final int CONNECT_PORT = 18281;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    static URI coreUri() {
+        return URI.create("http://127.0.0.1:" + CORE_PORT);
+    }
+
+    static URI connectUri() {
+        return URI.create("http://127.0.0.1:" + CONNECT_PORT);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // The root store lives as long as the test run and closes the services at its end.
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Services.class, key -> Services.start(), Services.class);
+    }
+
+    static final class Services implements AutoCloseable {
+
+        private final List<Process> processes = new ArrayList<>();
+        private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-stop-services");
+
+        static Services start() {
+            Services services = new Services();
+            Runtime.getRuntime().addShutdownHook(services.shutdownHook);
+            try {
+                services.launch(
+                        "manage-core",
+                        CORE_PORT,
+                        List.of(
+                                "-Dquarkus.http.port=" + CORE_PORT,
+                                schemaUrl("core_system"),
+                                "-Dquarkus.flyway.schemas=core_system",
+                                "-Dquarkus.flyway.default-schema=core_system",
+                                "-Dquarkus.flyway.clean-disabled=false",
+                                "-Dquarkus.flyway.clean-at-start=true",
+                                // TIMED_OUT shows within a second of a command's deadline
+                                "-Ddepotops.commands.deadline-check-interval=1s"));
+                services.launch(
+                        "manage-connect",
+                        CONNECT_PORT,
+                        List.of(
+                                "-Dquarkus.http.port=" + CONNECT_PORT,
+                                "-Ddepotops.core.url=" + coreUri(),
+                                schemaUrl("connect_system"),
+                                "-Dquarkus.flyway.schemas=connect_system",
+                                "-Dquarkus.flyway.default-schema=connect_system",
+                                "-Dquarkus.flyway.clean-disabled=false",
+                                "-Dquarkus.flyway.clean-at-start=true"));
+                return services;
+            } catch (RuntimeException | Error e) {
+                services.close();
+                throw e;
+            }
+        }
+
+        private static String schemaUrl(String schema) {
+            return "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://${depotops.db.host}:${depotops.db.port}/depotops?currentSchema="
+                    + schema;
+        }
+
+        private void launch(String module, int port, List<String> properties) {
+            Path moduleDir = repositoryRoot().resolve(module);
+            Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " does not exist: build it first with"
+                        + " `./mvnw package -DskipTests -pl manage-core,manage-connect -am`");
+            }
+            Path logs = Path.of("target/system-logs").toAbsolutePath();
+            Path pidFile = logs.resolve(module + ".pid");
+            stopLeftover(pidFile, jar);
+            if (healthy(port)) {
+                throw new IllegalStateException("port " + port + " is taken by a running service (a leftover"
+                        + " of an earlier run?): stop it first");
+            }
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Xmx512m");
+            command.addAll(properties);
+            command.add("-jar");
+            command.add(jar.toString());
+            try {
+                Files.createDirectories(logs);
+                Path log = logs.resolve(module + ".log");
+                Process process = new ProcessBuilder(command)
+                        .directory(moduleDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                processes.add(process);
+                Files.writeString(pidFile, Long.toString(process.pid()));
+                awaitReady(module, port, process, log);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start " + module, e);
+            }
+        }
+
+        /**
+         * A run whose JVM was killed could not stop its services: stop the one it recorded, if that
+         * process still runs this jar.
+         */
+        private static void stopLeftover(Path pidFile, Path jar) {
+            try {
+                if (!Files.exists(pidFile)) {
+                    return;
+                }
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                ProcessHandle.of(pid)
+                        .filter(leftover ->
+                                leftover.info().commandLine().orElse("").contains(jar.toString()))
+                        .ifPresent(leftover -> {
+                            leftover.destroy();
+                            leftover.onExit()
+                                    .orTimeout(20, TimeUnit.SECONDS)
+                                    .exceptionally(e -> {
+                                        leftover.destroyForcibly();
+                                        return leftover;
+                                    })
+                                    .join();
+                        });
+                Files.delete(pidFile);
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("cannot read " + pidFile, e);
+            }
+        }
+
+        private static void awaitReady(String module, int port, Process process, Path log) {
+            long until = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (System.nanoTime() < until) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(module + " exited with " + process.exitValue() + ":\n" + tail(log));
+                }
+                if (healthy(port)) {
+                    return;
+                }
+                sleep(Duration.ofMillis(250));
+            }
+            throw new IllegalStateException(module + " not ready within " + READY_TIMEOUT + ":\n" + tail(log));
+        }
+
+        private static boolean healthy(int port) {
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+                return client.send(ready, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+        }
+
+        /** The repository: the directory above the module that holds deploy/dev. */
+        private static Path repositoryRoot() {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                if (Files.exists(dir.resolve("deploy/dev")) && Files.isDirectory(dir.resolve("manage-core"))) {
+                    return dir;
+                }
+            }
+            throw new IllegalStateException(
+                    "repository root not found above " + Path.of("").toAbsolutePath());
+        }
+
+        @Override
+        public void close() {
+            stopAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs stopAll, which is idempotent
+            }
+        }
+
+        /** Connect first (its sessions close while core still answers), then core. */
+        private synchronized void stopAll() {
+            for (Process process : processes.reversed()) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                try {
+                    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+            processes.clear();
+        }
+
+        private static void sleep(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}
