@@ -117,6 +117,9 @@ public class OcppSessions {
     public void received(String connectionId, String text) {
         OcppSession session = byConnection.get(connectionId);
         if (session == null || session.ended.get()) {
+            // Seen once in 10,000 fresh sessions of the benchmark (a first BootNotification never
+            // processed); logged so that it shows whether the frame reached connect at all.
+            LOG.warnf("dropped a frame of connection %s: no live session (%s)", connectionId, session);
             return;
         }
         Instant now = Instant.now();
