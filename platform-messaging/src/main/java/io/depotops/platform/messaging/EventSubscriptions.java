@@ -19,10 +19,14 @@ import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -40,6 +44,15 @@ public class EventSubscriptions {
     @FunctionalInterface
     public interface EventHandler {
         void handle(CloudEvent event) throws Exception;
+    }
+
+    /**
+     * Handles a batch of events in one unit of work; throwing means "none processed" (each is then
+     * handled alone by the {@code single} handler, so one bad event cannot hold the others back).
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void handle(List<CloudEvent> events) throws Exception;
     }
 
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
@@ -88,6 +101,128 @@ public class EventSubscriptions {
                 }
             }
         });
+    }
+
+    /**
+     * Like {@link #subscribe}, for high-volume queues: deliveries are taken in batches of up to
+     * {@code maxBatch} (or what arrived within {@code maxWait} of the first) and handed to {@code
+     * batch} in one call, in queue order, then acknowledged together. When the batch fails, its
+     * events go one by one through {@code single} with the usual retries and parking.
+     */
+    public void subscribeBatches(
+            String queue,
+            List<String> bindingKeys,
+            int maxBatch,
+            Duration maxWait,
+            BatchHandler batch,
+            EventHandler single) {
+        Thread.ofVirtual().name("subscribe-" + queue).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Channel channel = connection.openChannel();
+                    channel.basicQos(maxBatch * 2);
+                    Topology.declareEventQueue(channel, queue, bindingKeys.toArray(String[]::new));
+                    BatchDelivery delivery = new BatchDelivery(channel, queue, maxBatch, maxWait, batch, single);
+                    channel.basicConsume(queue, false, delivery);
+                    channels.add(channel);
+                    LOG.infof("consuming %s in batches of up to %d", queue, maxBatch);
+                    return;
+                } catch (BrokerUnavailableException | IOException | RuntimeException e) {
+                    LOG.debugf("cannot consume %s yet: %s", queue, e.getMessage());
+                    pause(settings.reconnectInterval());
+                }
+            }
+        });
+    }
+
+    /** Collects deliveries; one worker per channel handles them in order, a batch at a time. */
+    private final class BatchDelivery extends DefaultConsumer {
+
+        private record Pending(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {}
+
+        private final BlockingQueue<Pending> arrived = new LinkedBlockingQueue<>();
+        private final Delivery one;
+        private final String queue;
+        private final int maxBatch;
+        private final Duration maxWait;
+        private final BatchHandler batch;
+
+        BatchDelivery(
+                Channel channel,
+                String queue,
+                int maxBatch,
+                Duration maxWait,
+                BatchHandler batch,
+                EventHandler single) {
+            super(channel);
+            this.one = new Delivery(channel, queue, single);
+            this.queue = queue;
+            this.maxBatch = maxBatch;
+            this.maxWait = maxWait;
+            this.batch = batch;
+            Thread.ofVirtual().name("batches-" + queue).start(this::work);
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            arrived.add(new Pending(envelope, properties, body));
+        }
+
+        private void work() {
+            List<Pending> taken = new ArrayList<>(maxBatch);
+            // Runs for the life of the service: the client recovers the channel after an outage.
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Pending first = arrived.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    taken.add(first);
+                    long until = System.nanoTime() + maxWait.toNanos();
+                    while (taken.size() < maxBatch) {
+                        Pending next = arrived.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                        taken.add(next);
+                    }
+                    handle(taken);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // Unacknowledged deliveries return to the queue when the channel recovers.
+                    LOG.warnf("%s: a batch of %d could not be settled: %s", queue, taken.size(), e.getMessage());
+                } finally {
+                    taken.clear();
+                }
+            }
+        }
+
+        private void handle(List<Pending> taken) throws IOException {
+            Span span = tracer.spanBuilder(queue + " process batch")
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute("messaging.system", "rabbitmq")
+                    .setAttribute("messaging.destination.name", queue)
+                    .setAttribute("messaging.batch.message_count", taken.size())
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                List<CloudEvent> events = new ArrayList<>(taken.size());
+                for (Pending pending : taken) {
+                    events.add(DepotopsEvents.deserialize(pending.body()));
+                }
+                batch.handle(events);
+                getChannel().basicAck(taken.getLast().envelope().getDeliveryTag(), true);
+                return;
+            } catch (Exception e) {
+                LOG.debugf("%s: a batch of %d failed, handling its events one by one: %s", queue, taken.size(), e);
+            } finally {
+                span.end();
+            }
+            for (Pending pending : taken) {
+                one.handleDelivery(null, pending.envelope(), pending.properties(), pending.body());
+            }
+        }
     }
 
     private final class Delivery extends DefaultConsumer {
