@@ -37,6 +37,9 @@ public class StreamIngest {
 
     private static final Logger LOG = Logger.getLogger(StreamIngest.class);
 
+    /** Updates published with one wait for the broker's confirms. */
+    static final int PUBLISH_BATCH = 500;
+
     private record Key(String workspaceId, String provider, String deviceId) {}
 
     private record Waiting(String messageId, Acknowledger acknowledger) {}
@@ -120,23 +123,46 @@ public class StreamIngest {
         }
     }
 
-    /** Publishes every waiting vehicle's coalesced update; what fails waits for the next flush. */
+    /**
+     * Publishes every waiting vehicle's coalesced update, {@link #PUBLISH_BATCH} at a time with one
+     * wait for the broker each; what the broker does not take waits for the next flush, in order.
+     */
     void flush() {
-        for (Key key : List.copyOf(pending.keySet())) {
-            Pending batch = pending.remove(key);
-            if (batch == null) {
+        List<Key> keys = List.copyOf(pending.keySet());
+        for (int from = 0; from < keys.size(); from += PUBLISH_BATCH) {
+            List<Key> slice = keys.subList(from, Math.min(keys.size(), from + PUBLISH_BATCH));
+            List<Key> taken = new ArrayList<>(slice.size());
+            List<Pending> batches = new ArrayList<>(slice.size());
+            for (Key key : slice) {
+                Pending batch = pending.remove(key);
+                if (batch != null) {
+                    taken.add(key);
+                    batches.add(batch);
+                }
+            }
+            if (batches.isEmpty()) {
                 continue;
             }
-            String updateId = batch.client().provider() + ":" + batch.latestMessageId();
+            List<String> refusals;
             try {
-                publisher.publish(batch.client(), updateId, batch.observation());
-                acknowledge(batch);
+                refusals = publisher.publishAll(batches.stream()
+                        .map(batch -> new UpdatePublisher.Update(
+                                batch.client(),
+                                batch.client().provider() + ":" + batch.latestMessageId(),
+                                batch.observation()))
+                        .toList());
             } catch (PublishFailedException e) {
-                if (e.retryable()) {
-                    pending.merge(key, batch, (later, failed) -> failed.before(later));
-                    return; // the broker is down: the rest waits too, in order
+                for (int i = 0; i < batches.size(); i++) {
+                    pending.merge(taken.get(i), batches.get(i), (later, failed) -> failed.before(later));
                 }
-                refuse(batch, e.getMessage());
+                return; // the broker is down: the rest waits too, in order
+            }
+            for (int i = 0; i < batches.size(); i++) {
+                if (refusals.get(i) == null) {
+                    acknowledge(batches.get(i));
+                } else {
+                    refuse(batches.get(i), refusals.get(i));
+                }
             }
         }
     }

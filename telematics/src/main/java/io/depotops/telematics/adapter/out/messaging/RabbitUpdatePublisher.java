@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,27 @@ class RabbitUpdatePublisher implements UpdatePublisher {
     }
 
     @Override
-    public void publish(StreamClient client, String updateId, Observation o) throws PublishFailedException {
+    public List<String> publishAll(List<Update> updates) throws PublishFailedException {
+        List<String> refusals = new ArrayList<>(updates.size());
+        List<OutgoingMessage> valid = new ArrayList<>(updates.size());
+        for (Update update : updates) {
+            try {
+                valid.add(message(update.client(), update.updateId(), update.observation()));
+                refusals.add(null);
+            } catch (InvalidUpdateException e) {
+                refusals.add(e.getMessage());
+            }
+        }
+        try {
+            publisher.publishAll(valid);
+        } catch (BrokerUnavailableException e) {
+            throw new PublishFailedException(e.getMessage(), true);
+        }
+        return refusals;
+    }
+
+    /** The update as a CloudEvent message, checked against the canonical schema. */
+    private OutgoingMessage message(StreamClient client, String updateId, Observation o) throws InvalidUpdateException {
         CanonicalVehicleUpdateV1 update = new CanonicalVehicleUpdateV1(
                 updateId,
                 client.workspaceId(),
@@ -70,26 +91,28 @@ class RabbitUpdatePublisher implements UpdatePublisher {
         try {
             data = json.writeValueAsBytes(update);
         } catch (JsonProcessingException e) {
-            throw new PublishFailedException("update cannot be written: " + e.getOriginalMessage(), false);
+            throw new InvalidUpdateException("update cannot be written: " + e.getOriginalMessage());
         }
         List<Error> errors =
                 schema.validate(new String(data, java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
         if (!errors.isEmpty()) {
             Error first = errors.getFirst();
-            throw new PublishFailedException(first.getInstanceLocation() + ": " + first.getMessage(), false);
+            throw new InvalidUpdateException(first.getInstanceLocation() + ": " + first.getMessage());
         }
         CloudEvent event = DepotopsEvents.create(
                 CanonicalVehicleUpdateV1.TYPE, "/telematics", o.deviceId(), client.workspaceId(), data);
-        try {
-            publisher.publish(new OutgoingMessage(
-                    Exchanges.EVENTS,
-                    CanonicalVehicleUpdateV1.TYPE,
-                    event.getId(),
-                    DepotopsEvents.CONTENT_TYPE,
-                    DepotopsEvents.serialize(event),
-                    Map.of()));
-        } catch (BrokerUnavailableException e) {
-            throw new PublishFailedException(e.getMessage(), true);
+        return new OutgoingMessage(
+                Exchanges.EVENTS,
+                CanonicalVehicleUpdateV1.TYPE,
+                event.getId(),
+                DepotopsEvents.CONTENT_TYPE,
+                DepotopsEvents.serialize(event),
+                Map.of());
+    }
+
+    private static final class InvalidUpdateException extends Exception {
+        InvalidUpdateException(String message) {
+            super(message);
         }
     }
 
