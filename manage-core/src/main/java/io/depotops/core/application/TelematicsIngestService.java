@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +67,7 @@ public class TelematicsIngestService {
 
     @Transactional
     public Outcome ingest(IncomingUpdate update) {
-        Set<UUID> changedDepots = new HashSet<>();
-        Outcome outcome = apply(update, changedDepots);
-        changedDepots.forEach(liveState::depotChanged);
-        return outcome;
+        return ingestAll(List.of(update)).keySet().iterator().next();
     }
 
     /**
@@ -78,43 +77,67 @@ public class TelematicsIngestService {
     @Transactional
     public Map<Outcome, Integer> ingestAll(List<IncomingUpdate> updates) {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        Set<UUID> changedDepots = new HashSet<>();
+        Registry registry = new Registry(updates);
+        List<Vehicle> accepted = new ArrayList<>();
+        List<TelematicsStore.Entry> entries = new ArrayList<>();
         for (IncomingUpdate update : updates) {
-            outcomes.merge(apply(update, changedDepots), 1, Integer::sum);
+            Optional<String> refusal = refusal(update, registry);
+            if (refusal.isPresent()) {
+                reject(update, refusal.get());
+                outcomes.merge(Outcome.REJECTED, 1, Integer::sum);
+                continue;
+            }
+            UUID workspaceId = UUID.fromString(update.workspaceId());
+            Vehicle vehicle = registry.vehicle(workspaceId, update.provider(), update.deviceId())
+                    .orElseThrow();
+            accepted.add(vehicle);
+            entries.add(new TelematicsStore.Entry(workspaceId, vehicle.id(), update.observation()));
         }
+        // Each statement of a batch sees the ones before it, so updates of one vehicle in the batch
+        // behave as if applied one after the other (a duplicate is recorded once, late data stays late).
+        List<Boolean> recorded = store.recordAll(entries);
+        List<Vehicle> fresh = new ArrayList<>();
+        List<TelematicsStore.Entry> freshEntries = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (recorded.get(i)) {
+                fresh.add(accepted.get(i));
+                freshEntries.add(entries.get(i));
+            } else {
+                outcomes.merge(Outcome.DUPLICATE, 1, Integer::sum);
+            }
+        }
+        List<Boolean> advanced = store.advanceSnapshots(freshEntries);
+        List<DomainEvents.VehicleObservation> updated = new ArrayList<>();
+        Set<UUID> changedDepots = new HashSet<>();
+        for (int i = 0; i < freshEntries.size(); i++) {
+            if (!advanced.get(i)) {
+                outcomes.merge(Outcome.LATE, 1, Integer::sum);
+                continue;
+            }
+            Vehicle vehicle = fresh.get(i);
+            updated.add(new DomainEvents.VehicleObservation(
+                    vehicle, freshEntries.get(i).observation()));
+            if (vehicle.depotId() != null) {
+                changedDepots.add(vehicle.depotId());
+            }
+            outcomes.merge(Outcome.ACCEPTED, 1, Integer::sum);
+        }
+        events.vehiclesTelemetryUpdated(updated);
         changedDepots.forEach(liveState::depotChanged);
         return outcomes;
     }
 
-    private Outcome apply(IncomingUpdate update, Set<UUID> changedDepots) {
-        Optional<String> refusal = refusal(update);
-        if (refusal.isPresent()) {
-            store.reject(
-                    update.workspaceId(),
-                    update.provider(),
-                    update.deviceId(),
-                    update.observation().updateId(),
-                    refusal.get());
-            LOG.debugf("telematics update %s refused: %s", update.observation().updateId(), refusal.get());
-            return Outcome.REJECTED;
-        }
-        UUID workspaceId = UUID.fromString(update.workspaceId());
-        Vehicle vehicle = vehicles.findByTelematicsDevice(workspaceId, update.provider(), update.deviceId())
-                .orElseThrow();
-        if (!store.record(workspaceId, vehicle.id(), update.observation())) {
-            return Outcome.DUPLICATE;
-        }
-        if (!store.advanceSnapshot(workspaceId, vehicle.id(), update.observation())) {
-            return Outcome.LATE;
-        }
-        events.vehicleTelemetryUpdated(vehicle, update.observation());
-        if (vehicle.depotId() != null) {
-            changedDepots.add(vehicle.depotId());
-        }
-        return Outcome.ACCEPTED;
+    private void reject(IncomingUpdate update, String reason) {
+        store.reject(
+                update.workspaceId(),
+                update.provider(),
+                update.deviceId(),
+                update.observation() == null ? null : update.observation().updateId(),
+                reason);
+        LOG.debugf("telematics update of %s refused: %s", update.deviceId(), reason);
     }
 
-    private Optional<String> refusal(IncomingUpdate update) {
+    private Optional<String> refusal(IncomingUpdate update, Registry registry) {
         TelematicsObservation observation = update.observation();
         if (observation == null || observation.updateId() == null || observation.observedAt() == null) {
             return Optional.of("updateId and observedAt are required");
@@ -128,12 +151,12 @@ public class TelematicsIngestService {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.of("unknown workspace");
         }
-        if (workspaces.find(workspaceId).isEmpty()) {
+        if (!registry.workspaceExists(workspaceId)) {
             return Optional.of("unknown workspace");
         }
         Optional<Vehicle> vehicle = update.provider() == null || update.deviceId() == null
                 ? Optional.empty()
-                : vehicles.findByTelematicsDevice(workspaceId, update.provider(), update.deviceId());
+                : registry.vehicle(workspaceId, update.provider(), update.deviceId());
         if (vehicle.isEmpty()) {
             return Optional.of("unknown device: no vehicle of the workspace has this provider and device id");
         }
@@ -141,5 +164,44 @@ public class TelematicsIngestService {
             return Optional.of("the reported VIN differs from the registered vehicle's");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The workspaces and registered devices a set of updates names, looked up once per set (one
+     * query per workspace and provider) instead of once per update.
+     */
+    private final class Registry {
+
+        private record Source(UUID workspaceId, String provider) {}
+
+        private final Map<UUID, Boolean> workspaceExists = new HashMap<>();
+        private final Map<Source, Map<String, Vehicle>> devices = new HashMap<>();
+
+        Registry(List<IncomingUpdate> updates) {
+            Map<Source, Set<String>> wanted = new HashMap<>();
+            for (IncomingUpdate update : updates) {
+                try {
+                    UUID workspaceId = UUID.fromString(update.workspaceId());
+                    if (update.provider() != null && update.deviceId() != null) {
+                        wanted.computeIfAbsent(new Source(workspaceId, update.provider()), s -> new HashSet<>())
+                                .add(update.deviceId());
+                    }
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    // refused later as an unknown workspace
+                }
+            }
+            wanted.forEach((source, deviceIds) -> devices.put(
+                    source, vehicles.findByTelematicsDevices(source.workspaceId(), source.provider(), deviceIds)));
+        }
+
+        boolean workspaceExists(UUID workspaceId) {
+            return workspaceExists.computeIfAbsent(
+                    workspaceId, id -> workspaces.find(id).isPresent());
+        }
+
+        Optional<Vehicle> vehicle(UUID workspaceId, String provider, String deviceId) {
+            return Optional.ofNullable(devices.getOrDefault(new Source(workspaceId, provider), Map.of())
+                    .get(deviceId));
+        }
     }
 }

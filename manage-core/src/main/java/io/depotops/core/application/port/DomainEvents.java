@@ -6,6 +6,7 @@ import io.depotops.core.domain.Depot;
 import io.depotops.core.domain.Site;
 import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.core.domain.Vehicle;
+import java.util.List;
 
 /**
  * Facts core publishes. Called inside the use case's transaction: they are published if and only
@@ -28,6 +29,12 @@ public interface DomainEvents {
     void transactionEnded(ChargingTransaction transaction);
 
     void vehicleTelemetryUpdated(Vehicle vehicle, TelematicsObservation observation);
+
+    /** A vehicle and the observation that advanced its snapshot. */
+    record VehicleObservation(Vehicle vehicle, TelematicsObservation observation) {}
+
+    /** {@link #vehicleTelemetryUpdated} for many vehicles at once, in order. */
+    void vehiclesTelemetryUpdated(List<VehicleObservation> updated);
 
     void vehicleTelemetryStale(Vehicle vehicle, TelematicsObservation last, java.time.Instant now);
 

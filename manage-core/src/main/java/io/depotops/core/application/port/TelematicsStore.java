@@ -15,6 +15,15 @@ public interface TelematicsStore {
     /** Replaces the vehicle's snapshot if the observation is newer; true when it did. */
     boolean advanceSnapshot(UUID workspaceId, UUID vehicleId, TelematicsObservation observation);
 
+    /** An observation of a vehicle, for the batch operations. */
+    record Entry(UUID workspaceId, UUID vehicleId, TelematicsObservation observation) {}
+
+    /** {@link #record} for each entry in order, with one round trip; true where it was new. */
+    List<Boolean> recordAll(List<Entry> entries);
+
+    /** {@link #advanceSnapshot} for each entry in order, with one round trip; true where it advanced. */
+    List<Boolean> advanceSnapshots(List<Entry> entries);
+
     Optional<Snapshot> snapshot(UUID vehicleId);
 
     /** Snapshots of the given vehicles (those that have one). */

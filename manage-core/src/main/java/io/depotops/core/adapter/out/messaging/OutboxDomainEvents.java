@@ -14,7 +14,9 @@ import io.depotops.core.domain.Vehicle;
 import io.depotops.platform.outbox.Outbox;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +83,25 @@ class OutboxDomainEvents implements DomainEvents {
 
     @Override
     public void vehicleTelemetryUpdated(Vehicle vehicle, TelematicsObservation observation) {
+        vehiclesTelemetryUpdated(List.of(new VehicleObservation(vehicle, observation)));
+    }
+
+    @Override
+    public void vehiclesTelemetryUpdated(List<VehicleObservation> updated) {
+        List<OutboxMessage> messages = new ArrayList<>(updated.size());
+        for (VehicleObservation one : updated) {
+            Vehicle vehicle = one.vehicle();
+            messages.add(message(
+                    "telematics",
+                    vehicle.id(),
+                    vehicle.workspaceId(),
+                    "vehicle-updated",
+                    telemetryData(vehicle, one.observation())));
+        }
+        outbox.appendAll(messages);
+    }
+
+    private static Map<String, Object> telemetryData(Vehicle vehicle, TelematicsObservation observation) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("vehicleId", vehicle.id());
         data.put("depotId", vehicle.depotId());
@@ -90,7 +111,7 @@ class OutboxDomainEvents implements DomainEvents {
         data.put("pluggedIn", observation.pluggedIn());
         data.put("chargingState", observation.chargingState());
         data.put("remainingRangeKm", observation.remainingRangeKm());
-        append("telematics", vehicle.id(), vehicle.workspaceId(), "vehicle-updated", data);
+        return data;
     }
 
     @Override
@@ -167,11 +188,15 @@ class OutboxDomainEvents implements DomainEvents {
     }
 
     private void append(String aggregate, UUID id, UUID workspaceId, String fact, Map<String, Object> data) {
+        outbox.append(message(aggregate, id, workspaceId, fact, data));
+    }
+
+    private OutboxMessage message(String aggregate, UUID id, UUID workspaceId, String fact, Map<String, Object> data) {
         String type = "core." + aggregate + "." + fact + ".v1";
         try {
             CloudEvent event = DepotopsEvents.create(
                     type, SOURCE, id.toString(), workspaceId.toString(), json.writeValueAsBytes(data));
-            outbox.append(OutboxMessage.event(event, aggregate, id.toString()));
+            return OutboxMessage.event(event, aggregate, id.toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " could not be written", e);
         }

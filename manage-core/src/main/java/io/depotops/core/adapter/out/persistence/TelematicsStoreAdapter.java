@@ -8,12 +8,19 @@ import io.depotops.core.domain.TelematicsObservation;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
 
 /** Canonical telematics in PostgreSQL: conditional SQL, so concurrency and redelivery are safe. */
 @ApplicationScoped
@@ -29,42 +36,109 @@ class TelematicsStoreAdapter implements TelematicsStore {
         this.json = json;
     }
 
+    private static final String RECORD = "insert into vehicle_telematics_history"
+            + " (workspace_id, vehicle_id, provider, update_id, observed_at, " + COLUMNS + ")"
+            + " values (?1, ?2, ?3, ?4, ?17, " + VALUES + ")"
+            + " on conflict (vehicle_id, update_id) do nothing";
+
+    private static final String ADVANCE_SNAPSHOT = "insert into vehicle_telematics_snapshot as s"
+            + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")"
+            + " values (?1, ?2, ?3, ?4, ?17, now(), " + VALUES + ")"
+            + " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
+            + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
+            // A provider often reports a few fields per message (a SoC feed, a GPS feed): a
+            // field the newer observation does not carry keeps its last known value.
+            + " soc_percent = coalesce(excluded.soc_percent, s.soc_percent),"
+            + " odometer_km = coalesce(excluded.odometer_km, s.odometer_km),"
+            + " latitude = case when excluded.latitude is null then s.latitude else excluded.latitude end,"
+            + " longitude = case when excluded.latitude is null then s.longitude else excluded.longitude end,"
+            + " heading_degrees = case when excluded.latitude is null then s.heading_degrees"
+            + " else excluded.heading_degrees end,"
+            + " speed_kmh = coalesce(excluded.speed_kmh, s.speed_kmh),"
+            + " ignition_on = coalesce(excluded.ignition_on, s.ignition_on),"
+            + " plugged_in = coalesce(excluded.plugged_in, s.plugged_in),"
+            + " charging_state = coalesce(excluded.charging_state, s.charging_state),"
+            + " remaining_range_km = coalesce(excluded.remaining_range_km, s.remaining_range_km),"
+            + " battery_temperature_c = coalesce(excluded.battery_temperature_c, s.battery_temperature_c),"
+            + " attributes = coalesce(s.attributes, '{}'::jsonb) || coalesce(excluded.attributes, '{}'::jsonb),"
+            + " stale_notified_at = null"
+            + " where s.observed_at < excluded.observed_at";
+
+    private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\?(\\d+)");
+
     @Override
     public boolean record(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
-        Query insert = em().createNativeQuery("insert into vehicle_telematics_history"
-                + " (workspace_id, vehicle_id, provider, update_id, observed_at, " + COLUMNS + ")"
-                + " values (?1, ?2, ?3, ?4, ?17, " + VALUES + ")"
-                + " on conflict (vehicle_id, update_id) do nothing");
-        bind(insert, workspaceId, vehicleId, o);
-        return insert.executeUpdate() == 1;
+        return recordAll(List.of(new Entry(workspaceId, vehicleId, o))).getFirst();
     }
 
     @Override
     public boolean advanceSnapshot(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
-        Query upsert = em().createNativeQuery("insert into vehicle_telematics_snapshot as s"
-                + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")"
-                + " values (?1, ?2, ?3, ?4, ?17, now(), " + VALUES + ")"
-                + " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
-                + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
-                // A provider often reports a few fields per message (a SoC feed, a GPS feed): a
-                // field the newer observation does not carry keeps its last known value.
-                + " soc_percent = coalesce(excluded.soc_percent, s.soc_percent),"
-                + " odometer_km = coalesce(excluded.odometer_km, s.odometer_km),"
-                + " latitude = case when excluded.latitude is null then s.latitude else excluded.latitude end,"
-                + " longitude = case when excluded.latitude is null then s.longitude else excluded.longitude end,"
-                + " heading_degrees = case when excluded.latitude is null then s.heading_degrees"
-                + " else excluded.heading_degrees end,"
-                + " speed_kmh = coalesce(excluded.speed_kmh, s.speed_kmh),"
-                + " ignition_on = coalesce(excluded.ignition_on, s.ignition_on),"
-                + " plugged_in = coalesce(excluded.plugged_in, s.plugged_in),"
-                + " charging_state = coalesce(excluded.charging_state, s.charging_state),"
-                + " remaining_range_km = coalesce(excluded.remaining_range_km, s.remaining_range_km),"
-                + " battery_temperature_c = coalesce(excluded.battery_temperature_c, s.battery_temperature_c),"
-                + " attributes = coalesce(s.attributes, '{}'::jsonb) || coalesce(excluded.attributes, '{}'::jsonb),"
-                + " stale_notified_at = null"
-                + " where s.observed_at < excluded.observed_at");
-        bind(upsert, workspaceId, vehicleId, o);
-        return upsert.executeUpdate() == 1;
+        return advanceSnapshots(List.of(new Entry(workspaceId, vehicleId, o))).getFirst();
+    }
+
+    @Override
+    public List<Boolean> recordAll(List<Entry> entries) {
+        return executeBatch(RECORD, entries);
+    }
+
+    @Override
+    public List<Boolean> advanceSnapshots(List<Entry> entries) {
+        return executeBatch(ADVANCE_SNAPSHOT, entries);
+    }
+
+    /**
+     * Runs the statement once per entry as one JDBC batch in the current transaction: the driver
+     * sends them together, one round trip instead of one per entry, and reports each row count.
+     */
+    private List<Boolean> executeBatch(String numberedSql, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> order = new ArrayList<>();
+        Matcher parameters = NUMBERED_PARAMETER.matcher(numberedSql);
+        while (parameters.find()) {
+            order.add(Integer.parseInt(parameters.group(1)));
+        }
+        String sql = parameters.replaceAll("?");
+        return em().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Entry entry : entries) {
+                    Object[] values = values(entry);
+                    for (int i = 0; i < order.size(); i++) {
+                        statement.setObject(i + 1, values[order.get(i)]);
+                    }
+                    statement.addBatch();
+                }
+                return Arrays.stream(statement.executeBatch())
+                        .mapToObj(count -> count == 1)
+                        .toList();
+            }
+        });
+    }
+
+    /** The values of parameters ?1..?17 of {@link #RECORD} and {@link #ADVANCE_SNAPSHOT}. */
+    private Object[] values(Entry entry) {
+        TelematicsObservation o = entry.observation();
+        return new Object[] {
+            null,
+            entry.workspaceId(),
+            entry.vehicleId(),
+            o.provider(),
+            o.updateId(),
+            o.stateOfChargePercent(),
+            o.odometerKm(),
+            o.latitude(),
+            o.longitude(),
+            o.headingDegrees(),
+            o.speedKmh(),
+            o.ignitionOn(),
+            o.pluggedIn(),
+            o.chargingState(),
+            o.remainingRangeKm(),
+            o.batteryTemperatureC(),
+            attributes(o.attributes()),
+            OffsetDateTime.ofInstant(o.observedAt(), ZoneOffset.UTC)
+        };
     }
 
     @Override
@@ -133,26 +207,6 @@ class TelematicsStoreAdapter implements TelematicsStore {
                 .map(row -> (Object[]) row)
                 .map(c -> new Snapshot((UUID) c[0], (Instant) c[1], observation(c, 2)))
                 .toList();
-    }
-
-    private void bind(Query query, UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
-        query.setParameter(1, workspaceId)
-                .setParameter(2, vehicleId)
-                .setParameter(3, o.provider())
-                .setParameter(4, o.updateId())
-                .setParameter(5, o.stateOfChargePercent())
-                .setParameter(6, o.odometerKm())
-                .setParameter(7, o.latitude())
-                .setParameter(8, o.longitude())
-                .setParameter(9, o.headingDegrees())
-                .setParameter(10, o.speedKmh())
-                .setParameter(11, o.ignitionOn())
-                .setParameter(12, o.pluggedIn())
-                .setParameter(13, o.chargingState())
-                .setParameter(14, o.remainingRangeKm())
-                .setParameter(15, o.batteryTemperatureC())
-                .setParameter(16, attributes(o.attributes()))
-                .setParameter(17, o.observedAt());
     }
 
     /** Columns from {@code at}: update_id, provider, observed_at, then COLUMNS in order. */

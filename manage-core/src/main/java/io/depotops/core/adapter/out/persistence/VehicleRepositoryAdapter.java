@@ -6,9 +6,12 @@ import io.depotops.core.domain.Vehicle;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 class VehicleRepositoryAdapter extends TenantRepositoryAdapter<VehicleEntity, Vehicle> implements VehicleRepository {
@@ -59,6 +62,26 @@ class VehicleRepositoryAdapter extends TenantRepositoryAdapter<VehicleEntity, Ve
                         deviceId)
                 .firstResultOptional()
                 .map(this::toDomain);
+    }
+
+    @Override
+    public Map<String, Vehicle> findByTelematicsDevices(
+            UUID workspaceId, String provider, Collection<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        // Read only: a batch of ingested updates runs native statements, each of which would
+        // otherwise dirty-check every vehicle loaded here.
+        return VehicleEntity.<VehicleEntity>find(
+                        "workspaceId = ?1 and telematicsProvider = ?2 and telematicsDeviceId in ?3",
+                        workspaceId,
+                        provider,
+                        deviceIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list()
+                .stream()
+                .map(this::toDomain)
+                .collect(Collectors.toMap(Vehicle::telematicsDeviceId, vehicle -> vehicle));
     }
 
     private Optional<Vehicle> findBy(String field, UUID workspaceId, String value) {

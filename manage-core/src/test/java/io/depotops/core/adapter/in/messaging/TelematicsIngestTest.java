@@ -188,6 +188,37 @@ class TelematicsIngestTest {
     }
 
     @Test
+    void anUnreadableUpdateAmongGoodOnesIsParkedAndTheOthersAreIngested() throws Exception {
+        try (TestQueue parked = TestQueue.bind(Exchanges.DEAD_LETTERS, CanonicalVehicleUpdateV1.TYPE)) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            publish(update("u-before", now.minusSeconds(2), 41, device, null));
+            // Arrives in the same batch as its neighbours; it cannot be read as a canonical update.
+            var unreadable = TestEvents.publish(
+                    publisher,
+                    json,
+                    CanonicalVehicleUpdateV1.TYPE,
+                    "/telematics",
+                    device,
+                    workspace,
+                    Map.of("updateId", "u-broken", "observedAt", "not a time"));
+            publish(update("u-after", now, 42, device, null));
+
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> as(operator)
+                            .get("/api/v1/workspaces/{ws}/vehicles/{id}/telematics/history", workspace, vehicle)
+                            .then()
+                            .body("", hasSize(2)));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> parked.deliveries().stream()
+                            .anyMatch(delivery -> unreadable.getId().equals(delivery.messageId())));
+            as(operator)
+                    .get("/api/v1/workspaces/{ws}/vehicles/{id}/telematics", workspace, vehicle)
+                    .then()
+                    .body("latest.updateId", equalTo("u-after"));
+        }
+    }
+
+    @Test
     void unknownDevicesAndForeignVinsAreRejectedWithAReason() throws Exception {
         publish(update("u-unknown", Instant.now(), 50, "no-such-device", null));
         publish(update("u-vin", Instant.now(), 50, device, "YV3DEM000000000XX".replace("XX", "99")));
