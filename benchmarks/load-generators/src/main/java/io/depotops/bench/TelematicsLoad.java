@@ -39,6 +39,7 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Options: --core URL --jwt TOKEN --workspace ID --depot ID --stream ws://.../stream/bench
  * --stream-token T --vehicles 20000 --interval 10 --duration 60 --connections 20 --amqp URI
+ * --after-registration 'shell command'
  */
 public final class TelematicsLoad {
 
@@ -79,6 +80,13 @@ public final class TelematicsLoad {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         register(http, vehicles, run);
+        if (options.containsKey("after-registration")) {
+            // e.g. refresh the planner's statistics, as autovacuum would shortly after a bulk import
+            new ProcessBuilder("sh", "-c", options.get("after-registration"))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+        }
         try (Connection amqp = listenForSnapshotUpdates()) {
             List<StreamConnection> streams = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
@@ -216,16 +224,13 @@ public final class TelematicsLoad {
                 vehicles - failed.sum(), (System.nanoTime() - start) / 1e9, failed.sum());
     }
 
+    /** 17 characters: B, the run (8, letters I, O, Q replaced), the vehicle number (8 digits). */
     private static String vin(String run, int v) {
-        StringBuilder vin = new StringBuilder("BENCH");
-        for (char c : run.toCharArray()) {
+        StringBuilder vin = new StringBuilder("B");
+        for (char c : (run + "XXXXXXXX").substring(0, 8).toCharArray()) {
             vin.append(VIN_CHARS.indexOf(c) >= 0 ? c : 'X');
         }
-        String number = Integer.toString(v);
-        while (vin.length() + number.length() < 17) {
-            vin.append('0');
-        }
-        return vin.append(number).substring(0, 17);
+        return vin.append(String.format("%08d", v)).toString();
     }
 
     private Connection listenForSnapshotUpdates() throws Exception {
