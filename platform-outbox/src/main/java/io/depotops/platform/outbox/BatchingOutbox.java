@@ -140,7 +140,9 @@ public class BatchingOutbox {
             insert(batch);
             batch.forEach(s -> s.committed().complete(null));
             relay.wakeUp();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: the PostgreSQL driver throws one when the server went away in the
+            // middle of a batch; the writer must outlive it like any other failure.
             failedCommits.increment();
             LOG.warnf("could not commit %d outbox messages: %s", messages, e.getMessage());
             batch.forEach(s -> s.committed().completeExceptionally(e));
@@ -168,8 +170,12 @@ public class BatchingOutbox {
                 }
                 insert.executeBatch();
                 connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException | AssertionError e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
         }

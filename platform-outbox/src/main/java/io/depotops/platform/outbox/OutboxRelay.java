@@ -115,7 +115,8 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | AssertionError e) {
+                // AssertionError: see BatchingOutbox; the relay must outlive a lost connection.
                 LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage());
             }
         }
