@@ -46,6 +46,13 @@ public interface ConnectSettings {
      */
     Optional<String> instanceId();
 
+    /**
+     * How long an open transaction is remembered without its end: a charger replaced or
+     * decommissioned mid-transaction never sends one.
+     */
+    @WithDefault("P30D")
+    Duration openTransactionRetention();
+
     /** Time to live of the Redis holder record of a charger; refreshed every third of it. */
     @WithDefault("90s")
     Duration holderTtl();

@@ -1,5 +1,6 @@
 package io.depotops.connect.application;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ public interface OpenTransactions {
     Optional<OpenTransaction> recall(String chargePointId, String key);
 
     void forget(String chargePointId, String key);
+
+    /** Forgets the transactions that started before {@code cutoff}; returns how many. */
+    int forgetStartedBefore(Instant cutoff);
 
     /** The key of the open transaction to which core gave {@code transactionId}. */
     Optional<String> keyOf(String chargePointId, long transactionId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.depotops.connect.application.OcppSessions;
+import io.depotops.connect.application.OpenTransactions;
 import io.depotops.contracts.events.EventTypes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +42,9 @@ class OcppTransactionConformanceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    OpenTransactions openTransactions;
 
     @BeforeAll
     static void bindQueue() throws Exception {
@@ -487,6 +492,26 @@ class OcppTransactionConformanceTest {
                         .isZero();
             }
         }
+    }
+
+    @Test
+    void anOpenTransactionWithoutAnEndIsForgottenAfterItsRetention() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into open_transaction"
+                        + " (charge_point_id, transaction_key, transaction_id, provisional, evse_id, connector_id,"
+                        + " started_at) values ('TC-PRUNE', ?, 1, false, 1, 1, now() - ?::interval)")) {
+            insert.setString(1, "1.6:old");
+            insert.setString(2, "40 days");
+            insert.executeUpdate();
+            insert.setString(1, "1.6:recent");
+            insert.setString(2, "1 hour");
+            insert.executeUpdate();
+        }
+
+        openTransactions.forgetStartedBefore(Instant.now().minus(Duration.ofDays(30)));
+
+        assertThat(openTransactions.recall("TC-PRUNE", "1.6:old")).isEmpty();
+        assertThat(openTransactions.recall("TC-PRUNE", "1.6:recent")).isPresent();
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Open transactions in table {@code open_transaction} of connect's schema. */
@@ -87,6 +89,18 @@ public class PostgresOpenTransactions implements OpenTransactions {
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot forget transaction " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int forgetStartedBefore(Instant cutoff) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete =
+                        connection.prepareStatement("delete from open_transaction where started_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(cutoff));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prune open transactions: " + e.getMessage(), e);
         }
     }
 
