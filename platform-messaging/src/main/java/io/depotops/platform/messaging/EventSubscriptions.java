@@ -190,7 +190,7 @@ public class EventSubscriptions {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | AssertionError e) {
                     // Unacknowledged deliveries return to the queue when the channel recovers.
                     LOG.warnf("%s: a batch of %d could not be settled: %s", queue, taken.size(), e.getMessage());
                 } finally {
@@ -214,7 +214,8 @@ public class EventSubscriptions {
                 batch.handle(events);
                 getChannel().basicAck(taken.getLast().envelope().getDeliveryTag(), true);
                 return;
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
+                // AssertionError: the PostgreSQL driver throws one when the server goes away.
                 LOG.debugf("%s: a batch of %d failed, handling its events one by one: %s", queue, taken.size(), e);
             } finally {
                 span.end();
@@ -273,12 +274,12 @@ public class EventSubscriptions {
             }
             span.setAttribute(TelemetryAttributes.EVENT_TYPE, event.getType());
             span.setAttribute(TelemetryAttributes.EVENT_ID, event.getId());
-            Exception last = null;
+            Throwable last = null;
             for (int attempt = 0; attempt <= RETRY_PAUSES.size(); attempt++) {
                 try {
                     handler.handle(event);
                     return null;
-                } catch (Exception e) {
+                } catch (Exception | AssertionError e) {
                     last = e;
                     if (attempt < RETRY_PAUSES.size()) {
                         LOG.debugf(
