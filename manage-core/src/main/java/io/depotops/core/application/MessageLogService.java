@@ -8,6 +8,7 @@ import io.depotops.core.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Records charger traffic and lets operators read a charger's messages over a time range. */
@@ -26,6 +27,10 @@ public class MessageLogService {
 
     public void record(OcppMessage message) {
         log.append(message);
+    }
+
+    public void recordAll(List<OcppMessage> messages) {
+        log.appendAll(messages);
     }
 
     public Page<OcppMessage> messages(

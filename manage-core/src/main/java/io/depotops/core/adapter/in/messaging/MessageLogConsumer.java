@@ -12,11 +12,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every raw frame connect publishes, into the message log. */
 @ApplicationScoped
 class MessageLogConsumer {
+
+    private static final int BATCH = 100;
+    private static final Duration BATCH_WAIT = Duration.ofMillis(20);
 
     private final EventSubscriptions subscriptions;
     private final MessageLogService log;
@@ -29,18 +34,37 @@ class MessageLogConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriptions.subscribe(Queues.CORE_MESSAGE_LOG, List.of(EventTypes.CONNECT_OCPP_FRAME_V1), this::record);
+        // Two frames per OCPP message of every charger: written 25 to a request, in batches.
+        subscriptions.subscribeBatches(
+                Queues.CORE_MESSAGE_LOG,
+                List.of(EventTypes.CONNECT_OCPP_FRAME_V1),
+                BATCH,
+                BATCH_WAIT,
+                this::recordAll,
+                this::record);
+    }
+
+    void recordAll(List<CloudEvent> events) throws IOException {
+        List<OcppMessage> messages = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            messages.add(message(event));
+        }
+        log.recordAll(messages);
     }
 
     void record(CloudEvent event) throws IOException {
+        log.record(message(event));
+    }
+
+    private OcppMessage message(CloudEvent event) throws IOException {
         OcppFrameV1 frame = json.readValue(event.getData().toBytes(), OcppFrameV1.class);
-        log.record(new OcppMessage(
+        return new OcppMessage(
                 frame.chargePointId(),
                 frame.at(),
                 frame.direction(),
                 frame.ocppVersion(),
                 frame.sessionId(),
                 frame.frame(),
-                event.getId()));
+                event.getId());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The message log in DynamoDB: partition key the charge point id, sort key {@code
@@ -28,6 +30,8 @@ class DynamoDbMessageLog implements MessageLog {
 
     private static final String PARTITION = "chargePointId";
     private static final String SORT = "messageKey";
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int UNPROCESSED_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -44,6 +48,53 @@ class DynamoDbMessageLog implements MessageLog {
 
     @Override
     public void append(OcppMessage message) {
+        dynamoDb.putItem(put -> put.tableName(table).item(item(message)));
+    }
+
+    /**
+     * BatchWriteItem, 25 items per request (DynamoDB's limit). A key twice in one request is
+     * refused by DynamoDB, so a redelivered frame in the same batch is written once. Items the
+     * service leaves unprocessed (throttling) are sent again after a pause; if some still remain,
+     * this throws and the consumer retries the batch (writes are idempotent).
+     */
+    @Override
+    public void appendAll(List<OcppMessage> messages) {
+        Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        for (OcppMessage message : messages) {
+            Map<String, AttributeValue> item = item(message);
+            byKey.put(item.get(PARTITION).s() + "|" + item.get(SORT).s(), item);
+        }
+        List<WriteRequest> writes = byKey.values().stream()
+                .map(item ->
+                        WriteRequest.builder().putRequest(put -> put.item(item)).build())
+                .toList();
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT));
+            for (int attempt = 0; !chunk.isEmpty(); attempt++) {
+                if (attempt == UNPROCESSED_ATTEMPTS) {
+                    throw new IllegalStateException(chunk.size() + " message log items left unprocessed");
+                }
+                if (attempt > 0) {
+                    pause(Duration.ofMillis(50L << attempt));
+                }
+                Map<String, List<WriteRequest>> request = Map.of(table, chunk);
+                chunk = dynamoDb.batchWriteItem(batch -> batch.requestItems(request))
+                        .unprocessedItems()
+                        .getOrDefault(table, List.of());
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the message log", e);
+        }
+    }
+
+    private Map<String, AttributeValue> item(OcppMessage message) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION, text(message.chargePointId()));
         item.put(SORT, text(message.at() + "#" + message.eventId()));
@@ -56,7 +107,7 @@ class DynamoDbMessageLog implements MessageLog {
         item.put(
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(message.at().plus(retention).getEpochSecond())));
-        dynamoDb.putItem(put -> put.tableName(table).item(item));
+        return item;
     }
 
     @Override

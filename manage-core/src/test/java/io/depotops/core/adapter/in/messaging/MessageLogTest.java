@@ -98,6 +98,31 @@ class MessageLogTest {
     }
 
     @Test
+    void aBurstOfFramesWithRedeliveriesIsStoredCompletelyAndOnce() throws Exception {
+        // More than one DynamoDB request (25 items) per consumed batch, redeliveries among them.
+        Instant base = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.MILLIS);
+        List<CloudEvent> sent = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            sent.add(frame(base.plusMillis(i), "[2,\"b" + i + "\",\"Heartbeat\",{}]"));
+            if (i % 10 == 9) {
+                publish(sent.get(i - 5));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> messages(Map.of("limit", 200, "from", base.toString()))
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(120)));
+        assertThat(messages(Map.of("limit", 200, "from", base.toString()))
+                        .jsonPath()
+                        .getList("items.frame", String.class))
+                .doesNotHaveDuplicates()
+                .first()
+                .isEqualTo("[2,\"b119\",\"Heartbeat\",{}]");
+    }
+
+    @Test
     void refusesABackwardsOrTooLongRange() {
         messages(Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z"))
                 .then()
