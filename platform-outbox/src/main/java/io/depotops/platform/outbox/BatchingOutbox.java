@@ -37,13 +37,6 @@ public class BatchingOutbox {
 
     private static final Logger LOG = Logger.getLogger(BatchingOutbox.class);
 
-    private static final String INSERT = """
-      insert into outbox_message
-        (message_id, aggregate_type, aggregate_id, exchange, routing_key, content_type, body,
-         traceparent)
-      values (?, ?, ?, ?, ?, ?, ?, ?)
-      """;
-
     private record Submission(List<OutboxMessage> messages, String traceparent, CompletableFuture<Void> committed) {}
 
     private final AgroalDataSource dataSource;
@@ -154,17 +147,10 @@ public class BatchingOutbox {
     private void insert(List<Submission> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(OutboxRows.INSERT)) {
                 for (Submission submission : batch) {
                     for (OutboxMessage message : submission.messages()) {
-                        insert.setString(1, message.messageId());
-                        insert.setString(2, message.aggregateType());
-                        insert.setString(3, message.aggregateId());
-                        insert.setString(4, message.exchange());
-                        insert.setString(5, message.routingKey());
-                        insert.setString(6, message.contentType());
-                        insert.setBytes(7, message.body());
-                        insert.setString(8, submission.traceparent());
+                        OutboxRows.bind(insert, message, submission.traceparent());
                         insert.addBatch();
                     }
                 }

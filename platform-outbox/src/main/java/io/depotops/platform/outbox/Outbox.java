@@ -23,13 +23,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-      insert into outbox_message
-        (message_id, aggregate_type, aggregate_id, exchange, routing_key, content_type, body,
-         traceparent)
-      values (?, ?, ?, ?, ?, ?, ?, ?)
-      """;
-
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
@@ -49,21 +42,7 @@ public class Outbox {
     /** Appends a message; requires a transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(OutboxMessage message) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, message.messageId());
-            insert.setString(2, message.aggregateType());
-            insert.setString(3, message.aggregateId());
-            insert.setString(4, message.exchange());
-            insert.setString(5, message.routingKey());
-            insert.setString(6, message.contentType());
-            insert.setBytes(7, message.body());
-            insert.setString(8, currentTraceparent());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not append to the outbox", e);
-        }
-        wakeRelayAfterCommit();
+        appendAll(List.of(message));
     }
 
     /**
@@ -77,16 +56,9 @@ public class Outbox {
         }
         String traceparent = currentTraceparent();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(OutboxRows.INSERT)) {
             for (OutboxMessage message : messages) {
-                insert.setString(1, message.messageId());
-                insert.setString(2, message.aggregateType());
-                insert.setString(3, message.aggregateId());
-                insert.setString(4, message.exchange());
-                insert.setString(5, message.routingKey());
-                insert.setString(6, message.contentType());
-                insert.setBytes(7, message.body());
-                insert.setString(8, traceparent);
+                OutboxRows.bind(insert, message, traceparent);
                 insert.addBatch();
             }
             insert.executeBatch();
