@@ -46,8 +46,12 @@ public class CommandService {
         /** Held here: the result, once published. */
         record Running(CompletableFuture<CommandResult> result) implements Submission {}
 
-        /** Held by another instance: forwarded on the commands exchange; the result is its event. */
-        record Forwarded(String holder) implements Submission {}
+        /**
+         * Held by another instance: forwarded on the commands exchange; {@code result} completes
+         * when that instance publishes the result (call {@link CommandService#stopWatching} when
+         * no longer waiting).
+         */
+        record Forwarded(String holder, CompletableFuture<CommandResult> result) implements Submission {}
 
         /** No instance holds the charger: OFFLINE, already published. */
         record Offline(CommandResult result) implements Submission {}
@@ -60,6 +64,7 @@ public class CommandService {
     private final CommandResults results;
     private final ChargerHolders holders;
     private final CommandForwarding forwarding;
+    private final CommandResultWatch resultWatch;
     private final InstanceIdentity instance;
     private final ObjectMapper mapper;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -70,6 +75,7 @@ public class CommandService {
             CommandResults results,
             ChargerHolders holders,
             CommandForwarding forwarding,
+            CommandResultWatch resultWatch,
             InstanceIdentity instance,
             ObjectMapper mapper) {
         this.sessions = sessions;
@@ -77,6 +83,7 @@ public class CommandService {
         this.results = results;
         this.holders = holders;
         this.forwarding = forwarding;
+        this.resultWatch = resultWatch;
         this.instance = instance;
         this.mapper = mapper;
     }
@@ -130,11 +137,22 @@ public class CommandService {
         }
         Optional<String> holder = holders.holder(command.chargePointId());
         if (holder.isPresent() && !holder.get().equals(instance.id())) {
-            forwarding.forward(command);
-            return new Submission.Forwarded(holder.get());
+            CompletableFuture<CommandResult> result = resultWatch.watch(command.commandId());
+            try {
+                forwarding.forward(command);
+            } catch (RuntimeException e) {
+                resultWatch.forget(command.commandId());
+                throw e;
+            }
+            return new Submission.Forwarded(holder.get(), result);
         }
         return new Submission.Offline(publish(CommandResult.of(
                 command, Outcome.OFFLINE, "charger is not connected to any connect instance", Instant.now())));
+    }
+
+    /** The operator no longer waits for a forwarded command's result. */
+    public void stopWatching(String commandId) {
+        resultWatch.forget(commandId);
     }
 
     /** How long to wait for a command's result: until its deadline, at most {@code limit}. */

@@ -7,9 +7,12 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.cloudevents.CloudEvent;
 import io.depotops.connect.adapter.in.messaging.CommandQueue;
 import io.depotops.connect.application.InstanceIdentity;
 import io.depotops.connect.application.OcppSessions;
+import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.messaging.RabbitMqConnection;
@@ -872,6 +875,52 @@ class CommandConformanceTest {
                             .get("outcome")
                             .asText())
                     .isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
+    void operatorApi_commandToAChargerOfAnotherInstanceIsForwardedAndAnsweredWithItsResult() throws Exception {
+        String id = "CMD-ELSEWHERE";
+        // Another connect instance holds the charger: its holder record and its queue's binding.
+        redis.value(String.class).setex("depotops:connect:holder:" + id, 60, "another-instance");
+        String otherInstance =
+                publisher.queueDeclare("", false, true, true, null).getQueue();
+        publisher.queueBind(otherInstance, Exchanges.COMMANDS, "chargepoint." + id);
+        try {
+            CompletableFuture<HttpResponse<String>> response = postAsync("{\"chargePointId\":\"" + id
+                    + "\",\"workspaceId\":\"ws-1\",\"command\":\"RESET\",\"parameters\":{\"type\":\"Soft\"}}");
+
+            GetResponse forwarded = Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> publisher.basicGet(otherInstance, true), java.util.Objects::nonNull);
+            JsonNode command = OcppTestClient.JSON.readTree(forwarded.getBody());
+            assertThat(command.get("command").asText()).isEqualTo("RESET");
+            // The other instance runs it and publishes the result, as connect does.
+            String commandId = command.get("commandId").asText();
+            byte[] data = ("{\"commandId\":\"" + commandId + "\",\"chargePointId\":\"" + id
+                            + "\",\"outcome\":\"REJECTED\",\"detail\":\"Reset: Rejected\","
+                            + "\"response\":{\"status\":\"Rejected\"},\"completedAt\":\"" + Instant.now() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            CloudEvent result =
+                    DepotopsEvents.create(EventTypes.CONNECT_COMMAND_RESULT_V1, "/manage-connect", id, "ws-1", data);
+            publisher.basicPublish(
+                    Exchanges.EVENTS,
+                    EventTypes.CONNECT_COMMAND_RESULT_V1,
+                    new AMQP.BasicProperties.Builder()
+                            .messageId(result.getId())
+                            .contentType(DepotopsEvents.CONTENT_TYPE)
+                            .build(),
+                    DepotopsEvents.serialize(result));
+
+            HttpResponse<String> answered = response.get(20, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            JsonNode body = OcppTestClient.JSON.readTree(answered.body());
+            assertThat(body.get("commandId").asText()).isEqualTo(commandId);
+            assertThat(body.get("outcome").asText()).isEqualTo("REJECTED");
+            assertThat(body.get("response").get("status").asText()).isEqualTo("Rejected");
+        } finally {
+            redis.key().del("depotops:connect:holder:" + id);
+            publisher.queueDelete(otherInstance);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,29 +78,36 @@ public class CommandResource {
         return switch (submission) {
             case Submission.Offline offline ->
                 Response.ok(toContract(offline.result())).build();
-            case Submission.Forwarded forwarded ->
-                Response.accepted(new PendingCommand(
-                                command.commandId(), command.chargePointId(), "FORWARDED", forwarded.holder()))
-                        .build();
-            case Submission.Running running -> {
-                Duration wait = CommandService.waitFor(command, settings.commandWait(), Instant.now());
+            case Submission.Forwarded forwarded -> {
                 try {
-                    yield Response.ok(toContract(running.result().get(wait.toMillis(), TimeUnit.MILLISECONDS)))
-                            .build();
-                } catch (TimeoutException e) {
-                    yield Response.accepted(
-                                    new PendingCommand(command.commandId(), command.chargePointId(), "PENDING", null))
-                            .build();
-                } catch (ExecutionException e) {
-                    LOG.errorf(e, "result of command %s not recorded", command.commandId());
-                    throw new ProblemException(
-                            ProblemType.DEPENDENCY_UNAVAILABLE, "The command's result could not be recorded");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, "Interrupted");
+                    yield awaited(command, forwarded.result(), "FORWARDED", forwarded.holder());
+                } finally {
+                    commands.stopWatching(command.commandId());
                 }
             }
+            case Submission.Running running -> awaited(command, running.result(), "PENDING", null);
         };
+    }
+
+    /** 200 with the result once it is there, 202 when it takes longer than the wait. */
+    private Response awaited(
+            ChargerCommand command, CompletableFuture<CommandResult> result, String pendingStatus, String holder) {
+        Duration wait = CommandService.waitFor(command, settings.commandWait(), Instant.now());
+        try {
+            return Response.ok(toContract(result.get(wait.toMillis(), TimeUnit.MILLISECONDS)))
+                    .build();
+        } catch (TimeoutException e) {
+            return Response.accepted(
+                            new PendingCommand(command.commandId(), command.chargePointId(), pendingStatus, holder))
+                    .build();
+        } catch (ExecutionException e) {
+            LOG.errorf(e, "result of command %s not recorded", command.commandId());
+            throw new ProblemException(
+                    ProblemType.DEPENDENCY_UNAVAILABLE, "The command's result could not be recorded");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, "Interrupted");
+        }
     }
 
     private static ChargerCommand validated(CommandRequest request) {
