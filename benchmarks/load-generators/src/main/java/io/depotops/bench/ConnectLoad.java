@@ -2,6 +2,8 @@ package io.depotops.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.HdrHistogram.Recorder;
  * <p>Options: --url ws://127.0.0.1:18081/ocpp/ --chargers 10000 --interval 10 --steady 60
  * --burst-rate 5000 --burst 20 --ramp 500 (sessions/s) --prefix LOAD --password p
  * --stand-in-core PORT (serve core's core-link here) --connect-pid PID --metrics URL
+ * --core URL --jwt TOKEN --workspace ID --site ID (register the chargers in a real core instead)
  */
 public final class ConnectLoad {
 
@@ -72,6 +75,9 @@ public final class ConnectLoad {
                 ? new StandInCore(Integer.parseInt(options.get("stand-in-core")))
                 : null;
         ProcessMemory before = connectPid == null ? null : ProcessMemory.of(connectPid, metrics);
+        if (options.containsKey("core")) {
+            registerInCore(chargers, prefix);
+        }
 
         List<SimulatedCharger> fleet = new ArrayList<>(chargers);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -136,6 +142,45 @@ public final class ConnectLoad {
         }
         fleet.forEach(SimulatedCharger::close);
         Thread.sleep(1000);
+    }
+
+    /** Registers the chargers through core's API, 16 at a time (core hashes each password). */
+    private void registerInCore(int chargers, String prefix) throws Exception {
+        URI uri = URI.create(options.get("core") + "/api/v1/workspaces/" + options.get("workspace") + "/chargers");
+        Semaphore inFlight = new Semaphore(16);
+        LongAdder failed = new LongAdder();
+        long start = System.nanoTime();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (int i = 1; i <= chargers; i++) {
+                String body = "{\"siteId\":\"" + options.get("site") + "\",\"chargePointId\":\"" + prefix + i
+                        + "\",\"ocppVersion\":\"1.6\",\"securityProfile\":1,\"password\":\""
+                        + option("password", "load-password-123456")
+                        + "\",\"maxPowerKw\":150,\"connectors\":[{\"evseId\":1,\"connectorId\":1,"
+                        + "\"type\":\"CCS2\",\"maxPowerKw\":150}]}";
+                inFlight.acquire();
+                http.sendAsync(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Authorization", "Bearer " + options.get("jwt"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((response, error) -> {
+                            if (error != null || response.statusCode() != 201) {
+                                if (failed.sum() == 0) {
+                                    System.out.println("  registration failed: "
+                                            + (error != null ? error : response.statusCode() + " " + response.body()));
+                                }
+                                failed.increment();
+                            }
+                            inFlight.release();
+                        });
+            }
+            inFlight.acquire(16);
+        }
+        System.out.printf(
+                "registered %,d chargers in core in %.1f s (%,d failed)%n",
+                chargers - failed.sum(), (System.nanoTime() - start) / 1e9, failed.sum());
     }
 
     private void phase(
