@@ -8,15 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.connect.application.OcppSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.KeyStore;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,15 +50,30 @@ class TlsConformanceTest {
         trustingTheTestCertificate.init(null, trust.getTrustManagers(), null);
     }
 
+    @Inject
+    OcppSessions sessions;
+
+    /**
+     * As the other conformance tests do: the first frame only once connect registered the session.
+     * Sent at once, it went unanswered once in a CI run (see the README's benchmark notes).
+     */
+    private void awaitSession(String chargePointId) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> sessions.find(chargePointId).isPresent());
+    }
+
     @Test
     void TC_A_02_CSMS_profile2_basicAuthOverTls_boots() throws Exception {
         try (OcppTestClient cp =
                 OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS201-AUTH", "secret", "ocpp2.0.1")) {
+            awaitSession("TLS201-AUTH");
             JsonNode boot = cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_201);
             assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
         }
         try (OcppTestClient cp =
                 OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS16-AUTH", "secret", "ocpp1.6")) {
+            awaitSession("TLS16-AUTH");
             assertThat(cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_16)
                             .get(2)
                             .get("status")
