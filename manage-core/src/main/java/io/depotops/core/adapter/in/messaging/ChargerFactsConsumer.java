@@ -13,10 +13,13 @@ import io.depotops.core.application.ChargerFactsService;
 import io.depotops.core.application.TransactionService;
 import io.depotops.core.application.TransactionService.TransactionFact;
 import io.depotops.platform.messaging.EventSubscriptions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +29,9 @@ class ChargerFactsConsumer {
 
     /** connect's reason for a session that a new connection of the same charger replaced. */
     static final String REPLACED = "replaced";
+
+    private static final int BATCH = 100;
+    private static final Duration BATCH_WAIT = Duration.ofMillis(20);
 
     private final EventSubscriptions subscriptions;
     private final ChargerFactsService facts;
@@ -44,7 +50,7 @@ class ChargerFactsConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        subscriptions.subscribe(
+        subscriptions.subscribeBatches(
                 Queues.CORE_CHARGER_EVENTS,
                 List.of(
                         EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
@@ -52,7 +58,26 @@ class ChargerFactsConsumer {
                         EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
                         EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
                         EventTypes.CONNECT_CHARGER_METER_VALUES_V1),
+                BATCH,
+                BATCH_WAIT,
+                this::applyAll,
                 this::apply);
+    }
+
+    /**
+     * A batch in one transaction (the use cases join it): with thousands of chargers, one commit
+     * per fact made this queue fall behind. Each fact is applied exactly as alone, in queue order.
+     */
+    void applyAll(List<CloudEvent> events) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            for (CloudEvent event : events) {
+                try {
+                    apply(event);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     void apply(CloudEvent event) throws IOException {
