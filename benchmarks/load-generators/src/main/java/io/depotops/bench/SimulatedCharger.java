@@ -89,7 +89,13 @@ final class SimulatedCharger implements WebSocket.Listener {
         String id = Long.toString(messageIds.incrementAndGet());
         outstandingId = id;
         sentAt = System.nanoTime();
-        socket.sendText("[2,\"" + id + "\",\"" + action + "\"," + payload + "]", true);
+        socket.sendText("[2,\"" + id + "\",\"" + action + "\"," + payload + "]", true)
+                .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .whenComplete((sent, error) -> {
+                    if (error != null) {
+                        System.out.println("  " + chargePointId + ": sending " + action + " failed: " + error);
+                    }
+                });
         return true;
     }
 
