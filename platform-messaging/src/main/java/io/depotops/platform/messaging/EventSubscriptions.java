@@ -27,6 +27,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -85,22 +87,7 @@ public class EventSubscriptions {
      * consuming, the client's recovery resumes the consumer after an outage.
      */
     public void subscribe(String queue, List<String> bindingKeys, EventHandler handler) {
-        Thread.ofVirtual().name("subscribe-" + queue).start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Channel channel = connection.openChannel();
-                    channel.basicQos(PREFETCH);
-                    Topology.declareEventQueue(channel, queue, bindingKeys.toArray(String[]::new));
-                    channel.basicConsume(queue, false, new Delivery(channel, queue, handler));
-                    channels.add(channel);
-                    LOG.infof("consuming %s", queue);
-                    return;
-                } catch (BrokerUnavailableException | IOException | RuntimeException e) {
-                    LOG.debugf("cannot consume %s yet: %s", queue, e.getMessage());
-                    pause(settings.reconnectInterval());
-                }
-            }
-        });
+        consume(queue, bindingKeys, PREFETCH, channel -> new Delivery(channel, queue, handler));
     }
 
     /**
@@ -116,16 +103,28 @@ public class EventSubscriptions {
             Duration maxWait,
             BatchHandler batch,
             EventHandler single) {
+        consume(
+                queue,
+                bindingKeys,
+                maxBatch * 2,
+                channel -> new BatchDelivery(channel, queue, maxBatch, maxWait, batch, single));
+    }
+
+    /**
+     * Declares the queue with its bindings and consumes it with manual acks; returns at once and,
+     * while the broker is unreachable, keeps trying in the background.
+     */
+    private void consume(
+            String queue, List<String> bindingKeys, int prefetch, Function<Channel, DefaultConsumer> consumer) {
         Thread.ofVirtual().name("subscribe-" + queue).start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Channel channel = connection.openChannel();
-                    channel.basicQos(maxBatch * 2);
+                    channel.basicQos(prefetch);
                     Topology.declareEventQueue(channel, queue, bindingKeys.toArray(String[]::new));
-                    BatchDelivery delivery = new BatchDelivery(channel, queue, maxBatch, maxWait, batch, single);
-                    channel.basicConsume(queue, false, delivery);
+                    channel.basicConsume(queue, false, consumer.apply(channel));
                     channels.add(channel);
-                    LOG.infof("consuming %s in batches of up to %d", queue, maxBatch);
+                    LOG.infof("consuming %s (prefetch %d)", queue, prefetch);
                     return;
                 } catch (BrokerUnavailableException | IOException | RuntimeException e) {
                     LOG.debugf("cannot consume %s yet: %s", queue, e.getMessage());
@@ -141,6 +140,7 @@ public class EventSubscriptions {
         private record Pending(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {}
 
         private final BlockingQueue<Pending> arrived = new LinkedBlockingQueue<>();
+        private final AtomicBoolean working = new AtomicBoolean();
         private final Delivery one;
         private final String queue;
         private final int maxBatch;
@@ -160,7 +160,15 @@ public class EventSubscriptions {
             this.maxBatch = maxBatch;
             this.maxWait = maxWait;
             this.batch = batch;
-            Thread.ofVirtual().name("batches-" + queue).start(this::work);
+        }
+
+        /** The worker starts once the broker registered the consumer (again after a recovery: once). */
+        @Override
+        public void handleConsumeOk(String consumerTag) {
+            super.handleConsumeOk(consumerTag);
+            if (working.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("batches-" + queue).start(this::work);
+            }
         }
 
         @Override
