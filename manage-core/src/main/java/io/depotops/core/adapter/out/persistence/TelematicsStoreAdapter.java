@@ -66,6 +66,24 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\?(\\d+)");
 
+    /** A statement written with JPA's numbered parameters, as JDBC needs it: plain ?s in order. */
+    private record JdbcStatement(String sql, int[] parameterOrder) {
+
+        static JdbcStatement of(String numberedSql) {
+            Matcher parameters = NUMBERED_PARAMETER.matcher(numberedSql);
+            List<Integer> order = new ArrayList<>();
+            while (parameters.find()) {
+                order.add(Integer.parseInt(parameters.group(1)));
+            }
+            return new JdbcStatement(
+                    parameters.replaceAll("?"),
+                    order.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static final JdbcStatement RECORD_JDBC = JdbcStatement.of(RECORD);
+    private static final JdbcStatement ADVANCE_SNAPSHOT_JDBC = JdbcStatement.of(ADVANCE_SNAPSHOT);
+
     @Override
     public boolean record(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
         return recordAll(List.of(new Entry(workspaceId, vehicleId, o))).getFirst();
@@ -78,34 +96,29 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     @Override
     public List<Boolean> recordAll(List<Entry> entries) {
-        return executeBatch(RECORD, entries);
+        return executeBatch(RECORD_JDBC, entries);
     }
 
     @Override
     public List<Boolean> advanceSnapshots(List<Entry> entries) {
-        return executeBatch(ADVANCE_SNAPSHOT, entries);
+        return executeBatch(ADVANCE_SNAPSHOT_JDBC, entries);
     }
 
     /**
      * Runs the statement once per entry as one JDBC batch in the current transaction: the driver
      * sends them together, one round trip instead of one per entry, and reports each row count.
      */
-    private List<Boolean> executeBatch(String numberedSql, List<Entry> entries) {
+    private List<Boolean> executeBatch(JdbcStatement jdbc, List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        List<Integer> order = new ArrayList<>();
-        Matcher parameters = NUMBERED_PARAMETER.matcher(numberedSql);
-        while (parameters.find()) {
-            order.add(Integer.parseInt(parameters.group(1)));
-        }
-        String sql = parameters.replaceAll("?");
+        int[] order = jdbc.parameterOrder();
         return em().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(jdbc.sql())) {
                 for (Entry entry : entries) {
                     Object[] values = values(entry);
-                    for (int i = 0; i < order.size(); i++) {
-                        statement.setObject(i + 1, values[order.get(i)]);
+                    for (int i = 0; i < order.length; i++) {
+                        statement.setObject(i + 1, values[order[i]]);
                     }
                     statement.addBatch();
                 }
