@@ -2,8 +2,6 @@ package io.depotops.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -147,40 +145,21 @@ public final class ConnectLoad {
     /** Registers the chargers through core's API, 16 at a time (core hashes each password). */
     private void registerInCore(int chargers, String prefix) throws Exception {
         URI uri = URI.create(options.get("core") + "/api/v1/workspaces/" + options.get("workspace") + "/chargers");
-        Semaphore inFlight = new Semaphore(16);
-        LongAdder failed = new LongAdder();
-        long start = System.nanoTime();
         try (HttpClient http = HttpClient.newHttpClient()) {
-            for (int i = 1; i <= chargers; i++) {
-                String body = "{\"siteId\":\"" + options.get("site") + "\",\"chargePointId\":\"" + prefix + i
-                        + "\",\"ocppVersion\":\"1.6\",\"securityProfile\":1,\"password\":\""
-                        + option("password", "load-password-123456")
-                        + "\",\"maxPowerKw\":150,\"connectors\":[{\"evseId\":1,\"connectorId\":1,"
-                        + "\"type\":\"CCS2\",\"maxPowerKw\":150}]}";
-                inFlight.acquire();
-                http.sendAsync(
-                                HttpRequest.newBuilder(uri)
-                                        .header("Authorization", "Bearer " + options.get("jwt"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .whenComplete((response, error) -> {
-                            if (error != null || response.statusCode() != 201) {
-                                if (failed.sum() == 0) {
-                                    System.out.println("  registration failed: "
-                                            + (error != null ? error : response.statusCode() + " " + response.body()));
-                                }
-                                failed.increment();
-                            }
-                            inFlight.release();
-                        });
-            }
-            inFlight.acquire(16);
+            CoreRegistration.postAll(
+                    http,
+                    uri,
+                    options.get("jwt"),
+                    chargers,
+                    16,
+                    "chargers",
+                    i -> "{\"siteId\":\""
+                            + options.get("site") + "\",\"chargePointId\":\"" + prefix + (i + 1)
+                            + "\",\"ocppVersion\":\"1.6\",\"securityProfile\":1,\"password\":\""
+                            + option("password", "load-password-123456")
+                            + "\",\"maxPowerKw\":150,\"connectors\":[{\"evseId\":1,\"connectorId\":1,"
+                            + "\"type\":\"CCS2\",\"maxPowerKw\":150}]}");
         }
-        System.out.printf(
-                "registered %,d chargers in core in %.1f s (%,d failed)%n",
-                chargers - failed.sum(), (System.nanoTime() - start) / 1e9, failed.sum());
     }
 
     private void phase(

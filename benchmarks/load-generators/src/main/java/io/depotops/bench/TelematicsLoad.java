@@ -6,8 +6,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -192,36 +189,17 @@ public final class TelematicsLoad {
     /** Registers the vehicles with their telematics devices through core's API, 32 at a time. */
     private void register(HttpClient http, int vehicles, String run) throws Exception {
         URI uri = URI.create(options.get("core") + "/api/v1/workspaces/" + options.get("workspace") + "/vehicles");
-        Semaphore inFlight = new Semaphore(32);
-        LongAdder failed = new LongAdder();
-        long start = System.nanoTime();
-        for (int v = 0; v < vehicles; v++) {
-            String body = "{\"depotId\":\"" + options.get("depot") + "\",\"vin\":\"" + vin(run, v)
-                    + "\",\"fleetNumber\":\"T-" + v + "\",\"batteryKwh\":400,\"telematicsProvider\":\"bench\","
-                    + "\"telematicsDeviceId\":\"DEV-" + run + "-" + v + "\"}";
-            inFlight.acquire();
-            http.sendAsync(
-                            HttpRequest.newBuilder(uri)
-                                    .header("Authorization", "Bearer " + options.get("jwt"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> {
-                        if (error != null || response.statusCode() != 201) {
-                            if (failed.sum() == 0) {
-                                System.out.println("  registration failed: "
-                                        + (error != null ? error : response.statusCode() + " " + response.body()));
-                            }
-                            failed.increment();
-                        }
-                        inFlight.release();
-                    });
-        }
-        inFlight.acquire(32);
-        System.out.printf(
-                "registered %,d vehicles in %.1f s (%,d failed)%n",
-                vehicles - failed.sum(), (System.nanoTime() - start) / 1e9, failed.sum());
+        CoreRegistration.postAll(
+                http,
+                uri,
+                options.get("jwt"),
+                vehicles,
+                32,
+                "vehicles",
+                v -> "{\"depotId\":\""
+                        + options.get("depot") + "\",\"vin\":\"" + vin(run, v) + "\",\"fleetNumber\":\"T-" + v
+                        + "\",\"batteryKwh\":400,\"telematicsProvider\":\"bench\","
+                        + "\"telematicsDeviceId\":\"DEV-" + run + "-" + v + "\"}");
     }
 
     /** 17 characters: B, the run (8, letters I, O, Q replaced), the vehicle number (8 digits). */
