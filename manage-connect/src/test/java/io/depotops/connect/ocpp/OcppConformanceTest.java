@@ -50,6 +50,27 @@ class OcppConformanceTest {
         return OcppTestClient.connect(base, id, null, "ocpp2.0.1");
     }
 
+    // ---- the core link: connect calls core's internal listener with its service token ----
+
+    @Test
+    void coreLinkCallsCarryConnectsServiceTokenForCore() throws Exception {
+        try (OcppTestClient cp = v16("CORE-LINK-TOKEN")) {
+            cp.call("t1", "BootNotification", BOOT_16);
+        }
+        String header = CoreStub.handshakeAuthorizations("CORE-LINK-TOKEN").get(0);
+        assertThat(header).startsWith("Bearer ");
+        var context = new io.smallrye.jwt.auth.principal.JWTAuthContextInfo(
+                io.smallrye.jwt.util.KeyUtils.decodePublicKey(
+                        java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/dev-keys/service-public.pem")),
+                        io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256),
+                "urn:depotops:service:manage-connect");
+        context.setExpectedAudience(java.util.Set.of("manage-core"));
+        context.setSignatureAlgorithm(java.util.Set.of(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256));
+        var token = new io.smallrye.jwt.auth.principal.DefaultJWTParser().parse(header.substring(7), context);
+        assertThat(token.getSubject()).isEqualTo("manage-connect");
+        assertThat(token.getExpirationTime() - token.getIssuedAtTime()).isLessThanOrEqualTo(600);
+    }
+
     // ---- B: provisioning (boot) ----
 
     @Test
