@@ -71,6 +71,34 @@ class OcppConformanceTest {
         assertThat(token.getExpirationTime() - token.getIssuedAtTime()).isLessThanOrEqualTo(600);
     }
 
+    /**
+     * Chargers send their BootNotification the moment the upgrade answers; none may be lost
+     * between the upgrade and the session's frame handler (issue 15: 1-2 in 8,000 were).
+     */
+    @Test
+    void aFirstFrameSentTheMomentTheUpgradeAnswersIsAnswered() throws Exception {
+        int chargers = 200;
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (int i = 0; i < chargers; i++) {
+                String id = "FIRST-FRAME-" + i;
+                boolean v16 = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    try (OcppTestClient cp = v16 ? v16(id) : v201(id)) {
+                        return cp.call(
+                                "boot", "BootNotification", cp.subprotocol().equals("ocpp1.6") ? BOOT_16 : BOOT_201);
+                    }
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).get(0).asInt()).isEqualTo(3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- B: provisioning (boot) ----
 
     @Test
