@@ -1,6 +1,7 @@
 package io.depotops.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.systemtests.CoreApi.Charger;
@@ -131,10 +132,12 @@ class BadInputConformanceTest extends SystemTest {
         Charger charger = core.charger(version);
         try (ChargePoint cp = connect(charger)) {
             core.deleteCharger(charger);
-            assertThat(cp.callResult("BootNotification", bootNotification(charger))
+            // connect's copy of the registry learns of the removal within moments (ADR 0010)
+            await().atMost(EVENTUAL)
+                    .until(() -> cp.callResult("BootNotification", bootNotification(charger))
                             .get("status")
-                            .asText())
-                    .isEqualTo("Rejected");
+                            .asText()
+                            .equals("Rejected"));
             assertCallError(cp.call("Heartbeat", "{}"), "SecurityError");
             // the session is still up: a BootNotification is answered
             assertThat(cp.call("BootNotification", bootNotification(charger))

@@ -39,7 +39,8 @@ class ChargingSessionConformanceTest extends SystemTest {
             JsonNode started = cp.callResult("StartTransaction", startTransaction16(vehicle.idTag(), 1_000));
             assertThat(started.at("/idTagInfo/status").asText()).isEqualTo("Accepted");
             transactionId = started.get("transactionId").asLong();
-            assertThat(transactionId).isPositive().isLessThan(1L << 30); // core's id, not a provisional one
+            // connect's id (ADR 0010), inside OCPP 1.6's 32-bit integer
+            assertThat(transactionId).isBetween(1L << 30, (long) Integer.MAX_VALUE);
             cp.callResult("StatusNotification", statusNotification16("Charging"));
             await().atMost(EVENTUAL)
                     .untilAsserted(() -> assertThat(core.liveState(charger))

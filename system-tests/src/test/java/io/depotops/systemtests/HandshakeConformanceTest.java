@@ -67,7 +67,10 @@ class HandshakeConformanceTest extends SystemTest {
             assertThat(boot.get("interval").asInt()).isEqualTo(CORE_HEARTBEAT_INTERVAL);
             assertThat(Instant.parse(boot.get("currentTime").asText())).isNotNull();
 
-            assertThat(core.chargerView(charger).getString("bootStatus")).isEqualTo("Accepted");
+            // core records the boot connect answered from the boot fact
+            await().atMost(EVENTUAL)
+                    .untilAsserted(() -> assertThat(core.chargerView(charger).getString("bootStatus"))
+                            .isEqualTo("Accepted"));
             await().atMost(EVENTUAL)
                     .untilAsserted(() -> assertThat(core.liveState(charger)).containsEntry("online", true));
             assertStillUp(cp);

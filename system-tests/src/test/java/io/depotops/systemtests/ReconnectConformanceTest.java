@@ -65,7 +65,6 @@ class ReconnectConformanceTest extends SystemTest {
             assertThat(transaction.getDouble("energyKwh")).isEqualTo(30.0);
             assertThat(transaction.getString("vehicleId"))
                     .isEqualTo(vehicle.id().toString());
-            assertThat(transaction.getBoolean("provisional")).isFalse();
         });
         if (version.equals(V16)) {
             assertThat(((Number) core.transactionsOf(charger).get(0).get("id")).longValue())

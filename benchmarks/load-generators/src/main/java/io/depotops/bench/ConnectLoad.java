@@ -70,7 +70,8 @@ public final class ConnectLoad {
         URI metrics = URI.create(option("metrics", "http://127.0.0.1:18081/q/metrics"));
 
         StandInCore core = options.containsKey("stand-in-core")
-                ? new StandInCore(Integer.parseInt(options.get("stand-in-core")))
+                ? new StandInCore(
+                        Integer.parseInt(options.get("stand-in-core")), option("password", "load-password-123456"))
                 : null;
         ProcessMemory before = connectPid == null ? null : ProcessMemory.of(connectPid, metrics);
         if (options.containsKey("core")) {
@@ -135,7 +136,7 @@ public final class ConnectLoad {
                     (after.heapUsedBytes() - before.heapUsedBytes()) / Math.max(1, stillOpen) / 1024);
         }
         if (core != null) {
-            System.out.printf("stand-in core answered %,d core-link requests%n", core.requests());
+            System.out.printf("stand-in core answered %,d registry requests%n", core.requests());
             core.close();
         }
         fleet.forEach(SimulatedCharger::close);

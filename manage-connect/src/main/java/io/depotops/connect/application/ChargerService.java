@@ -1,14 +1,17 @@
 package io.depotops.connect.application;
 
+import io.depotops.connect.application.registry.ChargerRegistry;
 import io.depotops.connect.domain.Authorization;
-import io.depotops.connect.domain.AuthorizationStatus;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.BootStatus;
 import io.depotops.connect.domain.HandshakeVerdict;
 import io.depotops.connect.domain.OcppVersion;
+import io.depotops.connect.domain.RegisteredCharger;
 import io.depotops.connect.domain.StatusReport;
+import io.depotops.platform.secrets.ChargerPasswords;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -18,44 +21,70 @@ import org.jboss.logging.Logger;
 
 /**
  * The version-independent use cases behind the handlers: admit a charger, boot it, take its
- * status, authorise a token. Calls core for what the charger waits on and falls back to the
- * offline policy ({@link ConnectSettings.Offline}) when core does not answer in time.
+ * status, authorise a token. Decided here, from connect's read model of core's registry ({@link
+ * ChargerRegistry}, ADR 0010): a fleet reconnecting at once, or core restarting, never waits on
+ * core. Core learns every decision through the facts connect publishes.
  */
 @ApplicationScoped
 public class ChargerService {
 
     private static final Logger LOG = Logger.getLogger(ChargerService.class);
 
-    private final CoreLink core;
+    private final ChargerRegistry registry;
     private final ChargerFacts facts;
     private final ConnectSettings settings;
+    private final Clock clock;
+    private final ChargerPasswords passwords = new ChargerPasswords();
     /** The last boot answer per charger; survives reconnects (not instance restarts). */
     private final Map<String, BootStatus> bootStates = new ConcurrentHashMap<>();
 
-    public ChargerService(CoreLink core, ChargerFacts facts, ConnectSettings settings) {
-        this.core = core;
+    public ChargerService(ChargerRegistry registry, ChargerFacts facts, ConnectSettings settings, Clock clock) {
+        this.registry = registry;
         this.facts = facts;
         this.settings = settings;
+        this.clock = clock;
     }
 
-    /** May this charger open its websocket? Throws {@link CoreUnavailableException}: fail closed. */
-    public HandshakeVerdict admit(String chargePointId, OcppVersion version, String password, boolean tls) {
-        return core.handshake(chargePointId, version, password, tls);
+    /**
+     * The handshake decided at once, without I/O, when the charger is known here and its verifier
+     * is fast; empty when it needs core (the miss path) or a slow legacy verifier.
+     */
+    public Optional<HandshakeVerdict> admitAtOnce(String chargePointId, String password, boolean tls) {
+        return registry.charger(chargePointId)
+                .filter(charger -> !ChargerPasswords.isSlow(charger.passwordVerifier()))
+                .map(charger -> verdict(charger, password, tls));
     }
 
+    /**
+     * May this charger open its websocket? Asks core only when the charger is unknown here.
+     *
+     * @throws CoreUnavailableException when the charger is unknown here and core cannot be asked:
+     *     fail closed, an unknown charger never gets in
+     */
+    public HandshakeVerdict admit(String chargePointId, String password, boolean tls) {
+        return registry.chargerOrAsk(chargePointId)
+                .map(charger -> verdict(charger, password, tls))
+                .orElseGet(() -> HandshakeVerdict.refuse("unknown charge point"));
+    }
+
+    private HandshakeVerdict verdict(RegisteredCharger charger, String password, boolean tls) {
+        if (charger.requiresTls() && !tls) {
+            return HandshakeVerdict.refuse("security profile " + charger.securityProfile() + " requires TLS");
+        }
+        if (!passwords.matches(password, charger.passwordVerifier())) {
+            return HandshakeVerdict.refuse("wrong credentials");
+        }
+        return HandshakeVerdict.accept(charger.workspaceId());
+    }
+
+    /** A charger the registry knows is accepted; one removed since it connected is rejected. */
     public BootOutcome boot(String chargePointId, OcppVersion version, BootNotice notice) {
-        BootOutcome outcome;
-        try {
-            outcome = core.boot(chargePointId, version, notice);
-        } catch (CoreUnavailableException e) {
-            LOG.warnf(
-                    "core did not decide the boot of %s, answering by the offline policy: %s",
-                    chargePointId, e.getMessage());
-            outcome = new BootOutcome(
-                    BootStatus.fromOcppName(settings.offline().bootStatus()),
-                    settings.offline().bootIntervalSeconds(),
-                    now(),
-                    true);
+        boolean registered = registry.charger(chargePointId).isPresent();
+        BootOutcome outcome = registered
+                ? new BootOutcome(BootStatus.ACCEPTED, seconds(settings.heartbeatInterval()), now())
+                : new BootOutcome(BootStatus.REJECTED, seconds(settings.rejectedBootInterval()), now());
+        if (!registered) {
+            LOG.infof("boot of %s rejected: no longer in core's registry", chargePointId);
         }
         bootStates.put(chargePointId, outcome.status());
         facts.booted(chargePointId, version, notice, outcome);
@@ -67,24 +96,40 @@ public class ChargerService {
         return Optional.ofNullable(bootStates.get(chargePointId));
     }
 
+    /** The workspace of a charger core's registry knows. */
+    public Optional<java.util.UUID> workspaceOf(String chargePointId) {
+        return registry.charger(chargePointId).map(RegisteredCharger::workspaceId);
+    }
+
     public void reportStatus(String chargePointId, OcppVersion version, StatusReport report) {
         facts.statusChanged(chargePointId, version, report);
     }
 
-    public Authorization authorize(String chargePointId, String idToken, String tokenType) {
+    /**
+     * A token is accepted when it is the id tag of a vehicle of the charger's workspace. Unknown
+     * here, core is asked once; when core cannot be asked it stays unknown.
+     */
+    public Authorization authorize(String chargePointId, String idToken) {
+        Optional<RegisteredCharger> charger = registry.charger(chargePointId);
+        if (charger.isEmpty() || idToken == null) {
+            return Authorization.invalid();
+        }
         try {
-            return core.authorize(chargePointId, idToken, tokenType);
+            return registry.idTokenOrAsk(charger.get().workspaceId(), idToken)
+                    .map(token -> Authorization.accepted())
+                    .orElseGet(Authorization::unknown);
         } catch (CoreUnavailableException e) {
-            LOG.warnf(
-                    "core did not decide token of %s, answering by the offline policy: %s",
-                    chargePointId, e.getMessage());
-            return new Authorization(
-                    AuthorizationStatus.fromName(settings.offline().authorizeStatus()), null, null, true);
+            LOG.warnf("token of %s unknown here and core could not be asked: %s", chargePointId, e.getMessage());
+            return Authorization.unknown();
         }
     }
 
     /** Now, UTC, to the millisecond (what goes into currentTime fields). */
     public Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) duration.toSeconds();
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code depotops.connect.*}: session timing, the offline policy, DataTransfer and PKI. */
+/** {@code depotops.connect.*}: session timing, boot intervals, the registry copy, DataTransfer and PKI. */
 @ConfigMapping(prefix = "depotops.connect")
 public interface ConnectSettings {
 
@@ -61,7 +61,15 @@ public interface ConnectSettings {
     @WithDefault("35s")
     Duration commandWait();
 
-    Offline offline();
+    /** The heartbeat interval an accepted BootNotification gives the charger. */
+    @WithDefault("300s")
+    Duration heartbeatInterval();
+
+    /** How long a charger that core's registry does not know waits before it boots again. */
+    @WithDefault("60s")
+    Duration rejectedBootInterval();
+
+    Registry registry();
 
     DataTransfer dataTransfer();
 
@@ -85,26 +93,19 @@ public interface ConnectSettings {
         Duration timeout();
     }
 
-    /** What connect answers when core does not answer a call the charger waits on. */
-    interface Offline {
+    /** Connect's read model of core's registry (ADR 0010). */
+    interface Registry {
 
-        /** BootNotification status: {@code Pending} (default) or {@code Accepted}. */
-        @WithDefault("Pending")
-        String bootStatus();
+        /** How often the feed is pulled even without an announcement (a missed one is caught so). */
+        @WithDefault("30s")
+        Duration resyncInterval();
 
-        /** BootNotification interval when answered offline: when the charger boots again. */
-        @WithDefault("30")
-        int bootIntervalSeconds();
+        /** How long a charger or token core does not know is answered without asking core again. */
+        @WithDefault("30s")
+        Duration missTtl();
 
-        /** Authorize status when answered offline: {@code Invalid} (default) or {@code Accepted}. */
-        @WithDefault("Invalid")
-        String authorizeStatus();
-
-        /**
-         * Token status of a transaction start (1.6 StartTransaction, 2.0.1 TransactionEvent) when
-         * answered offline: {@code Accepted} (default), so that vehicles charge while core is away.
-         */
-        @WithDefault("Accepted")
-        String startTransactionStatus();
+        /** Entries per page of the feed. */
+        @WithDefault("500")
+        int pageSize();
     }
 }

@@ -132,15 +132,15 @@ public class Ocpp16Handler implements VersionHandler {
     /** 4.1 Authorize; 1.6 has no "Unknown" status: an unknown token is Invalid. */
     private JsonNode authorize(CallContext context, JsonNode payload) {
         Authorization decision =
-                chargers.authorize(context.chargePointId(), payload.get("idTag").asText(), "Central");
+                chargers.authorize(context.chargePointId(), payload.get("idTag").asText());
         ObjectNode response = mapper.createObjectNode();
         response.set("idTagInfo", idTagInfo(decision));
         return response;
     }
 
     /**
-     * 4.8 Start Transaction: core allocates the transaction id and decides the idTag (or the
-     * offline policy does, with a provisional id). 1.6 connector N is EVSE N, connector 1.
+     * 4.8 Start Transaction: connect allocates the transaction id and decides the idTag from core's
+     * registry. 1.6 connector N is EVSE N, connector 1.
      */
     private JsonNode startTransaction(CallContext context, JsonNode payload) {
         int connector = payload.get("connectorId").asInt();
@@ -153,17 +153,7 @@ public class Ocpp16Handler implements VersionHandler {
         Instant startedAt = Instant.parse(payload.get("timestamp").asText());
         TransactionStart start = new TransactionStart(connector, 1, idTag, meterStart, startedAt, null);
         TransactionEvent started = new TransactionEvent(
-                TransactionEventType.STARTED,
-                null,
-                null,
-                false,
-                connector,
-                1,
-                idTag,
-                meterStart,
-                startedAt,
-                null,
-                null);
+                TransactionEventType.STARTED, null, null, connector, 1, idTag, meterStart, startedAt, null, null);
         TransactionStartOutcome outcome =
                 transactions.start(context.chargePointId(), context.version(), start, started, List.of());
         ObjectNode response = mapper.createObjectNode();
@@ -185,7 +175,6 @@ public class Ocpp16Handler implements VersionHandler {
                 TransactionEventType.ENDED,
                 transactionId,
                 null,
-                false,
                 null,
                 0,
                 idTag,

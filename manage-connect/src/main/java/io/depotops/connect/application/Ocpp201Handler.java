@@ -143,9 +143,6 @@ public class Ocpp201Handler implements VersionHandler {
         response.put("currentTime", outcome.currentTime().toString());
         response.put("interval", outcome.intervalSeconds());
         response.put("status", outcome.status().ocppName());
-        if (outcome.decidedOffline()) {
-            response.putObject("statusInfo").put("reasonCode", "Offline");
-        }
         return response;
     }
 
@@ -170,13 +167,11 @@ public class Ocpp201Handler implements VersionHandler {
         return mapper.createObjectNode();
     }
 
-    /** C01 (and C02-C07 token types): core decides; statuses map one to one. */
+    /** C01 (and C02-C07 token types): decided from core's registry; statuses map one to one. */
     private JsonNode authorize(CallContext context, JsonNode payload) {
         JsonNode token = payload.get("idToken");
-        Authorization decision = chargers.authorize(
-                context.chargePointId(),
-                token.get("idToken").asText(),
-                token.get("type").asText());
+        Authorization decision =
+                chargers.authorize(context.chargePointId(), token.get("idToken").asText());
         ObjectNode response = mapper.createObjectNode();
         response.set("idTokenInfo", idTokenInfo(decision));
         return response;
@@ -184,7 +179,7 @@ public class Ocpp201Handler implements VersionHandler {
 
     /**
      * E01-E07 (transaction start and stop, cable plugin or idToken first), J02 (meter values in a
-     * transaction): Started asks core to start the transaction (or the offline policy starts it),
+     * transaction): Started gets its transaction id from connect and its token decided from core's registry,
      * Updated and Ended are published; an idToken sent gets its idTokenInfo.
      */
     private JsonNode transactionEvent(CallContext context, JsonNode payload) {
@@ -215,21 +210,11 @@ public class Ocpp201Handler implements VersionHandler {
         Integer seqNo = payload.get("seqNo").asInt();
         List<MeterSample> samples = MeterValueReader.read(meterValue, evseId, connectorId, null, chargerTransactionId);
         TransactionEvent event = new TransactionEvent(
-                type,
-                null,
-                chargerTransactionId,
-                false,
-                evseId,
-                connectorId,
-                idToken,
-                meterWh,
-                timestamp,
-                stopReason,
-                seqNo);
+                type, null, chargerTransactionId, evseId, connectorId, idToken, meterWh, timestamp, stopReason, seqNo);
         Authorization decision;
         if (type == TransactionEventType.STARTED) {
             if (evseId == null || evseId < 1) {
-                // The first TransactionEvent of a transaction names its EVSE (Part 2, E01-E03): core needs it.
+                // The first TransactionEvent of a transaction names its EVSE (Part 2, E01-E03).
                 throw new CallException(
                         RpcError.OCCURRENCE_CONSTRAINT_VIOLATION, "A Started TransactionEvent must name its evse");
             }
@@ -239,10 +224,7 @@ public class Ocpp201Handler implements VersionHandler {
                     transactions.start(context.chargePointId(), context.version(), start, event, samples);
             decision = outcome.authorization();
         } else {
-            decision = idToken != null
-                    ? transactions.authorize(
-                            context.chargePointId(), idToken, token.get("type").asText())
-                    : null;
+            decision = idToken != null ? transactions.authorize(context.chargePointId(), idToken) : null;
             transactions.record(context.chargePointId(), context.version(), event, samples);
         }
         ObjectNode response = mapper.createObjectNode();

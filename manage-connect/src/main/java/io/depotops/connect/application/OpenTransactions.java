@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface OpenTransactions {
 
     /** What connect knows of an open transaction. */
-    record OpenTransaction(Long transactionId, boolean provisional, Integer evseId, int connectorId) {}
+    record OpenTransaction(Long transactionId, Integer evseId, int connectorId) {}
 
     void remember(String chargePointId, String key, OpenTransaction transaction);
 
@@ -21,6 +21,6 @@ public interface OpenTransactions {
     /** Forgets the transactions that started before {@code cutoff}; returns how many. */
     int forgetStartedBefore(Instant cutoff);
 
-    /** The key of the open transaction to which core gave {@code transactionId}. */
+    /** The key of the open transaction that has {@code transactionId}. */
     Optional<String> keyOf(String chargePointId, long transactionId);
 }

@@ -2,7 +2,6 @@ package io.depotops.connect.application;
 
 import io.depotops.connect.application.OpenTransactions.OpenTransaction;
 import io.depotops.connect.domain.Authorization;
-import io.depotops.connect.domain.AuthorizationStatus;
 import io.depotops.connect.domain.MeterSample;
 import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.TransactionEvent;
@@ -11,47 +10,37 @@ import io.depotops.connect.domain.TransactionStart;
 import io.depotops.connect.domain.TransactionStartOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * The version-independent transaction use cases: start a transaction (core allocates it, or the
- * offline policy does), take its updates and end, take meter values. Remembers, per charger, the
- * transactions it saw start ({@link OpenTransactions}, in connect's database: core's id of a 2.0.1
- * transaction, and the connector of both versions' transactions) so that later events carry them,
- * also after a reconnect to another instance or a restart of connect.
+ * The version-independent transaction use cases: start a transaction (connect allocates its id and
+ * decides the token from core's registry, ADR 0010), take its updates and end, take meter values.
+ * Remembers, per charger, the transactions it saw start ({@link OpenTransactions}, in connect's
+ * database: the id of a 2.0.1 transaction, and the connector of both versions' transactions) so
+ * that later events carry them, also after a reconnect to another instance or a restart of
+ * connect. Core learns every transaction from the events.
  */
 @ApplicationScoped
 public class TransactionService {
 
-    private static final Logger LOG = Logger.getLogger(TransactionService.class);
-
     private static final String V16_KEY = "1.6:";
     private static final String V201_KEY = "2.0.1:";
 
-    private final CoreLink core;
+    private final ChargerService chargers;
     private final ChargerFacts facts;
-    private final ProvisionalTransactionIds provisionalIds;
-    private final ConnectSettings settings;
+    private final TransactionIds ids;
     private final OpenTransactions open;
 
-    public TransactionService(
-            CoreLink core,
-            ChargerFacts facts,
-            ProvisionalTransactionIds provisionalIds,
-            ConnectSettings settings,
-            OpenTransactions open) {
-        this.core = core;
+    public TransactionService(ChargerService chargers, ChargerFacts facts, TransactionIds ids, OpenTransactions open) {
+        this.chargers = chargers;
         this.facts = facts;
-        this.provisionalIds = provisionalIds;
-        this.settings = settings;
+        this.ids = ids;
         this.open = open;
     }
 
     /**
-     * A transaction starts: core allocates it and decides the token; when core does not answer in
-     * time, the offline policy accepts it (status {@code offline.start-transaction-status}) with a
-     * provisional id for 1.6 and none for 2.0.1. Publishes {@code started} (completed with the id)
-     * and the samples that came with it.
+     * A transaction starts: it gets its id here, its token is decided like an Authorize (a
+     * transaction without a token is accepted), and {@code started} is published with the id and
+     * the samples that came with it.
      */
     public TransactionStartOutcome start(
             String chargePointId,
@@ -59,30 +48,17 @@ public class TransactionService {
             TransactionStart start,
             TransactionEvent started,
             List<MeterSample> samples) {
-        TransactionStartOutcome outcome;
-        try {
-            outcome = core.startTransaction(chargePointId, start);
-        } catch (CoreUnavailableException e) {
-            Long provisionalId = start.chargerTransactionId() == null ? provisionalIds.next() : null;
-            LOG.warnf(
-                    "core did not start the transaction of %s (evse %d), starting it by the offline policy"
-                            + " with transaction id %s: %s",
-                    chargePointId, start.evseId(), provisionalId, e.getMessage());
-            outcome = new TransactionStartOutcome(provisionalId, offlineTokenDecision(), true);
-        }
-        OpenTransaction transaction = new OpenTransaction(
-                outcome.transactionId(), outcome.provisional(), start.evseId(), start.connectorId());
-        String key = key(version, outcome.transactionId(), start.chargerTransactionId());
-        if (key != null) {
-            open.remember(chargePointId, key, transaction);
-        }
+        long transactionId = ids.next();
+        Authorization authorization =
+                start.idToken() == null ? Authorization.accepted() : chargers.authorize(chargePointId, start.idToken());
+        OpenTransaction transaction = new OpenTransaction(transactionId, start.evseId(), start.connectorId());
+        open.remember(chargePointId, key(version, transactionId, start.chargerTransactionId()), transaction);
         facts.transactionEvent(
                 chargePointId,
                 version,
-                started.withTransaction(
-                        outcome.transactionId(), outcome.provisional(), start.evseId(), start.connectorId()),
+                started.withTransaction(transactionId, start.evseId(), start.connectorId()),
                 link(samples, transaction, start.chargerTransactionId()));
-        return outcome;
+        return new TransactionStartOutcome(transactionId, authorization);
     }
 
     /**
@@ -96,16 +72,13 @@ public class TransactionService {
                 key == null ? null : open.recall(chargePointId, key).orElse(null);
         Long transactionId =
                 version == OcppVersion.V16 ? event.transactionId() : known != null ? known.transactionId() : null;
-        boolean provisional = version == OcppVersion.V16
-                ? TransactionStartOutcome.isProvisionalId(transactionId)
-                : known != null && known.provisional();
         Integer evseId = event.evseId() != null ? event.evseId() : known != null ? known.evseId() : null;
         int connectorId = event.evseId() != null ? event.connectorId() : known != null ? known.connectorId() : 0;
-        OpenTransaction resolved = new OpenTransaction(transactionId, provisional, evseId, connectorId);
+        OpenTransaction resolved = new OpenTransaction(transactionId, evseId, connectorId);
         facts.transactionEvent(
                 chargePointId,
                 version,
-                event.withTransaction(transactionId, provisional, evseId, connectorId),
+                event.withTransaction(transactionId, evseId, connectorId),
                 link(samples, resolved, event.chargerTransactionId()));
         if (key != null) {
             if (event.type() == TransactionEventType.ENDED) {
@@ -123,34 +96,19 @@ public class TransactionService {
         }
     }
 
-    /**
-     * A token presented during a transaction (2.0.1 TransactionEvent Updated/Ended): core decides;
-     * offline the transaction start policy applies, so a charging vehicle is not stopped.
-     */
-    public Authorization authorize(String chargePointId, String idToken, String tokenType) {
-        try {
-            return core.authorize(chargePointId, idToken, tokenType);
-        } catch (CoreUnavailableException e) {
-            LOG.warnf(
-                    "core did not decide the token of a transaction at %s, answering by the offline policy: %s",
-                    chargePointId, e.getMessage());
-            return offlineTokenDecision();
-        }
+    /** A token presented during a transaction (2.0.1 TransactionEvent Updated/Ended). */
+    public Authorization authorize(String chargePointId, String idToken) {
+        return chargers.authorize(chargePointId, idToken);
     }
 
     /**
-     * The 2.0.1 charger's transaction id of an open transaction to which core gave {@code
-     * transactionId}, as far as this instance saw it start.
+     * The 2.0.1 charger's transaction id of the open transaction that has {@code transactionId}, as
+     * far as connect saw it start.
      */
     public java.util.Optional<String> chargerTransactionId(String chargePointId, long transactionId) {
         return open.keyOf(chargePointId, transactionId)
                 .filter(key -> key.startsWith(V201_KEY))
                 .map(key -> key.substring(V201_KEY.length()));
-    }
-
-    private Authorization offlineTokenDecision() {
-        return new Authorization(
-                AuthorizationStatus.fromName(settings.offline().startTransactionStatus()), null, null, true);
     }
 
     private static List<MeterSample> link(List<MeterSample> samples, OpenTransaction transaction, String chargerId) {
@@ -160,7 +118,7 @@ public class TransactionService {
                 .toList();
     }
 
-    /** 1.6 transactions by core's (or the provisional) id, 2.0.1 ones by the charger's id. */
+    /** 1.6 transactions by their id, 2.0.1 ones by the charger's id. */
     private static String key(OcppVersion version, Long transactionId, String chargerTransactionId) {
         if (version == OcppVersion.V16) {
             return transactionId == null ? null : V16_KEY + transactionId;

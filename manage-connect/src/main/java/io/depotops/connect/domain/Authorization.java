@@ -2,6 +2,19 @@ package io.depotops.connect.domain;
 
 import java.time.Instant;
 
-/** Core's decision on a token; {@code decidedOffline} when connect answered by its offline policy. */
-public record Authorization(
-        AuthorizationStatus status, Instant expiresAt, String groupIdToken, boolean decidedOffline) {}
+/** The decision on an id token, from connect's read model of core's registry. */
+public record Authorization(AuthorizationStatus status, Instant expiresAt, String groupIdToken) {
+
+    public static Authorization accepted() {
+        return new Authorization(AuthorizationStatus.ACCEPTED, null, null);
+    }
+
+    /** A token core's registry does not know (OCPP 1.6, which has no such status, says Invalid). */
+    public static Authorization unknown() {
+        return new Authorization(AuthorizationStatus.UNKNOWN, null, null);
+    }
+
+    public static Authorization invalid() {
+        return new Authorization(AuthorizationStatus.INVALID, null, null);
+    }
+}

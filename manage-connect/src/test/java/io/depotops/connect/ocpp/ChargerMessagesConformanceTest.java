@@ -34,11 +34,11 @@ class ChargerMessagesConformanceTest {
     }
 
     private OcppTestClient v16(String id) throws Exception {
-        return OcppTestClient.connect(base, id, null, "ocpp1.6");
+        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6");
     }
 
     private OcppTestClient v201(String id) throws Exception {
-        return OcppTestClient.connect(base, id, null, "ocpp2.0.1");
+        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp2.0.1");
     }
 
     private static JsonNode result(JsonNode frame) {

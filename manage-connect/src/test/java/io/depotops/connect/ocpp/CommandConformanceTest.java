@@ -95,7 +95,7 @@ class CommandConformanceTest {
 
     /** Connects and waits until this instance routes the charger's commands (holder recorded). */
     private OcppTestClient connected(String id, String subprotocol) throws Exception {
-        OcppTestClient cp = OcppTestClient.connect(base, id, null, subprotocol);
+        OcppTestClient cp = OcppTestClient.connect(base, id, CoreStub.PASSWORD, subprotocol);
         awaitHolder(id, Optional.of(instance.id()));
         return cp;
     }
@@ -697,9 +697,8 @@ class CommandConformanceTest {
     }
 
     @Test
-    void TC_F_03_CSMS_remoteStopByCoresTransactionId() throws Exception {
+    void TC_F_03_CSMS_remoteStopByTheTransactionsId() throws Exception {
         String id = "CMD201-STOP";
-        CoreStub.startsTransaction(id, 4711);
         try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
             JsonNode started = cp.call(
                     "e1",
@@ -707,7 +706,11 @@ class CommandConformanceTest {
                     OcppTransactionConformanceTest.event201(
                             "Started", "tx-f03", 0, OcppTransactionConformanceTest.EVSE_1));
             assertThat(started.get(0).asInt()).isEqualTo(3);
-            String stop = publish(id, "REMOTE_STOP", "{\"transactionId\":4711}", null);
+            long transactionId = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 1)
+                    .get(0)
+                    .get("transactionId")
+                    .asLong();
+            String stop = publish(id, "REMOTE_STOP", "{\"transactionId\":" + transactionId + "}", null);
             JsonNode call = nextCall(cp, "RequestStopTransaction");
             assertThat(call.get(3).get("transactionId").asText()).isEqualTo("tx-f03");
             answer(cp, call, "{\"status\":\"Accepted\"}");
@@ -816,7 +819,7 @@ class CommandConformanceTest {
     void reconnectOnTheSameInstanceKeepsTheRoute() throws Exception {
         String id = "CMD-RECONNECT";
         OcppTestClient first = connected(id, "ocpp1.6");
-        try (OcppTestClient second = OcppTestClient.connect(base, id, null, "ocpp1.6")) {
+        try (OcppTestClient second = OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6")) {
             assertThat(first.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(10))

@@ -1,159 +1,221 @@
 package io.depotops.connect.ocpp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.Fault;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.depotops.platform.secrets.ChargerPasswords;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * manage-core's core link, stood in by WireMock on a random port. Chargers by id: {@code
- * *-UNKNOWN} unknown to core, password {@code secret} required from {@code *-AUTH}, {@code
- * *-PENDING} and {@code *-REJECTED} boot so, {@code *-CORE-DOWN} core never answers its boot in time.
- * Transactions: core allocates 1001 (1002 for token {@code UNKNOWN-TAG}, answered Unknown); {@code
- * *-TXDOWN} core never answers in time, {@code *-TXRESET} core resets the connection. Tests add
- * their own ids per charger with {@link #startsTransaction}.
+ * manage-core's registry feed (ADR 0010) stood in on a random port. By default core knows every
+ * charger asked for by id (the miss path), with password {@value #PASSWORD}, security profile 2
+ * for ids starting {@code TLS} and 1 otherwise, in workspace {@link #WORKSPACE} — except ids ending
+ * {@code -UNKNOWN}; and every id token, except those containing {@code UNKNOWN} or {@code BADTAG}.
+ * Tests put entries into the feed itself ({@link #register}, {@link #remove}), take core away
+ * ({@link #down}) and read what connect asked ({@link #requests}). Calls without a bearer token are
+ * refused (401), as core's internal listener does.
  */
 public class CoreStub implements QuarkusTestResourceLifecycleManager {
 
-    static final String BASE = "/internal/v1/core-link";
-    private static WireMockServer server;
+    static final String PASSWORD = "secret-charger-password";
+    static final UUID WORKSPACE = UUID.fromString("6f1c2a4e-0b8e-4a43-9a9e-3f0f5d6a7b10");
+    private static final String BASE = "/internal/v1/registry";
+    private static final String VERIFIER = ChargerPasswords.verifierOf(PASSWORD);
+
+    /** One request connect made: its path (decoded) and Authorization header. */
+    record Request(String path, String authorization) {}
+
+    private static HttpServer server;
+    private static final List<ObjectNode> feed = new CopyOnWriteArrayList<>();
+    private static final AtomicLong head = new AtomicLong(1000);
+    private static final List<Request> requests = new CopyOnWriteArrayList<>();
+    private static volatile boolean down;
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext(BASE, CoreStub::handle);
         server.start();
-        server.stubFor(post(urlEqualTo(BASE + "/handshake")).atPriority(10).willReturn(okJson("{\"accepted\":true}")));
-        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-UNKNOWN")))
-                .willReturn(okJson("{\"accepted\":false,\"reason\":\"unknown charge point\"}")));
-        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
-                .atPriority(2)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-AUTH")))
-                .withRequestBody(matchingJsonPath("$.password", equalTo("secret")))
-                .willReturn(okJson("{\"accepted\":true}")));
-        server.stubFor(post(urlEqualTo(BASE + "/handshake"))
-                .atPriority(3)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-AUTH")))
-                .willReturn(okJson("{\"accepted\":false,\"reason\":\"wrong password\"}")));
-
-        server.stubFor(post(urlEqualTo(BASE + "/boot"))
-                .atPriority(10)
-                .willReturn(okJson("{\"status\":\"Accepted\",\"intervalSeconds\":300}")));
-        server.stubFor(post(urlEqualTo(BASE + "/boot"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-PENDING")))
-                .willReturn(okJson("{\"status\":\"Pending\",\"intervalSeconds\":60}")));
-        server.stubFor(post(urlEqualTo(BASE + "/boot"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-REJECTED")))
-                .willReturn(okJson("{\"status\":\"Rejected\",\"intervalSeconds\":120}")));
-        server.stubFor(post(urlEqualTo(BASE + "/boot"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-CORE-DOWN")))
-                .willReturn(aResponse()
-                        .withFixedDelay(5000)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"status\":\"Accepted\",\"intervalSeconds\":300}")));
-
-        server.stubFor(
-                post(urlEqualTo(BASE + "/authorize")).atPriority(10).willReturn(okJson("{\"status\":\"Accepted\"}")));
-        server.stubFor(post(urlEqualTo(BASE + "/authorize"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.idToken", equalTo("BLOCKED-TAG")))
-                .willReturn(okJson("{\"status\":\"Blocked\"}")));
-        server.stubFor(post(urlEqualTo(BASE + "/authorize"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.idToken", equalTo("UNKNOWN-TAG")))
-                .willReturn(okJson("{\"status\":\"Unknown\"}")));
-
-        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
-                .atPriority(10)
-                .willReturn(okJson(transaction(1001, "Accepted"))));
-        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
-                .atPriority(2)
-                .withRequestBody(matchingJsonPath("$.idToken", equalTo("UNKNOWN-TAG")))
-                .willReturn(okJson(transaction(1002, "Unknown"))));
-        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-TXDOWN")))
-                .willReturn(aResponse()
-                        .withFixedDelay(5000)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(transaction(1003, "Accepted"))));
-        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
-                .atPriority(1)
-                .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-TXRESET")))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        // Core's internal listener refuses a call without a service token (ADR 0008).
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BASE + "/.*"))
-                .atPriority(0)
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.notMatching("Bearer .+"))
-                .willReturn(aResponse().withStatus(401)));
-        return Map.of("quarkus.rest-client.core.url", server.baseUrl());
-    }
-
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern matching(String regex) {
-        return com.github.tomakehurst.wiremock.client.WireMock.matching(regex);
-    }
-
-    static String transaction(long id, String status) {
-        return "{\"transactionId\":" + id + ",\"authorization\":{\"status\":\"" + status + "\"}}";
-    }
-
-    /** Core allocates {@code id} to the transactions {@code chargePointId} starts (unless the token is unknown). */
-    static void startsTransaction(String chargePointId, long id) {
-        server.stubFor(post(urlEqualTo(BASE + "/transactions"))
-                .atPriority(5)
-                .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId)))
-                .willReturn(okJson(transaction(id, "Accepted"))));
-    }
-
-    /** The bodies of the transaction starts {@code chargePointId} caused at core, oldest first. */
-    static java.util.List<com.fasterxml.jackson.databind.JsonNode> transactionRequests(String chargePointId) {
-        return server
-                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                                urlEqualTo(BASE + "/transactions"))
-                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId))))
-                .stream()
-                .map(request -> {
-                    try {
-                        return OcppTestClient.JSON.readTree(request.getBodyAsString());
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    /** The Authorization headers of the handshakes {@code chargePointId} caused at core. */
-    static java.util.List<String> handshakeAuthorizations(String chargePointId) {
-        return server
-                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                                urlEqualTo(BASE + "/handshake"))
-                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId))))
-                .stream()
-                .map(request -> request.getHeader("Authorization"))
-                .toList();
-    }
-
-    static WireMockServer server() {
-        return server;
+        return Map.of(
+                "quarkus.rest-client.core.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
     public void stop() {
         if (server != null) {
-            server.stop();
+            server.stop(0);
         }
+    }
+
+    /** Registers (or changes) a charger in core's feed; returns the change's sequence. */
+    static synchronized long register(String chargePointId, String password, int securityProfile) {
+        return append(charger(chargePointId, ChargerPasswords.verifierOf(password), securityProfile));
+    }
+
+    /** Adds an id token (a vehicle's tag) of {@link #WORKSPACE} to core's feed; returns the sequence. */
+    static synchronized long registerToken(String idToken) {
+        ObjectNode entry = entry("ID_TOKEN", idToken);
+        entry.put(
+                "vehicleId",
+                UUID.nameUUIDFromBytes(idToken.getBytes(StandardCharsets.UTF_8)).toString());
+        return append(entry);
+    }
+
+    /** Removes a charger from core's feed; returns the change's sequence. */
+    static synchronized long remove(String chargePointId) {
+        ObjectNode removal = entry("CHARGER", chargePointId);
+        removal.put("removed", true);
+        return append(removal);
+    }
+
+    /** Core answers nothing (connection refused-like 503s) while down. */
+    static void down(boolean isDown) {
+        down = isDown;
+    }
+
+    static List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The miss-path requests connect made for one charger. */
+    static List<Request> asked(String chargePointId) {
+        return requests.stream()
+                .filter(request -> request.path().equals(BASE + "/chargers/" + chargePointId))
+                .toList();
+    }
+
+    private static long append(ObjectNode entry) {
+        long seq = head.incrementAndGet();
+        entry.put("seq", seq);
+        feed.removeIf(existing ->
+                existing.get("kind").asText().equals(entry.get("kind").asText())
+                        && existing.get("key").asText().equals(entry.get("key").asText()));
+        feed.add(entry);
+        return seq;
+    }
+
+    private static void handle(HttpExchange exchange) throws IOException {
+        String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        requests.add(new Request(path, authorization));
+        if (down) {
+            respond(exchange, 503, "{}");
+            return;
+        }
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            respond(exchange, 401, "{}");
+            return;
+        }
+        String rest = path.substring(BASE.length());
+        if (rest.equals("/changes")) {
+            respond(exchange, 200, changes(query(exchange, "after"), query(exchange, "limit")));
+        } else if (rest.startsWith("/chargers/")) {
+            String id = rest.substring("/chargers/".length());
+            ObjectNode entry = inFeed("CHARGER", id);
+            if (entry == null && id.endsWith("-UNKNOWN")) {
+                respond(exchange, 404, "{}");
+            } else {
+                respond(exchange, 200, (entry != null ? entry : defaultCharger(id)).toString());
+            }
+        } else if (rest.startsWith("/id-tokens/")) {
+            String token = rest.substring(rest.lastIndexOf('/') + 1);
+            if (token.contains("UNKNOWN") || token.contains("BADTAG")) {
+                respond(exchange, 404, "{}");
+            } else {
+                ObjectNode entry = entry("ID_TOKEN", token);
+                entry.put("seq", head.get() + 1);
+                entry.put(
+                        "vehicleId",
+                        UUID.nameUUIDFromBytes(token.getBytes(StandardCharsets.UTF_8))
+                                .toString());
+                respond(exchange, 200, entry.toString());
+            }
+        } else {
+            respond(exchange, 404, "{}");
+        }
+    }
+
+    private static String changes(long after, long limit) {
+        long current = head.get();
+        ArrayNode entries = OcppTestClient.JSON.createArrayNode();
+        List<ObjectNode> ordered = new ArrayList<>(feed);
+        ordered.sort((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()));
+        ordered.stream()
+                .filter(entry ->
+                        entry.get("seq").asLong() > after && entry.get("seq").asLong() <= current)
+                .limit(limit)
+                .forEach(entries::add);
+        ObjectNode page = OcppTestClient.JSON.createObjectNode();
+        page.set("entries", entries);
+        page.put("head", current);
+        return page.toString();
+    }
+
+    private static ObjectNode inFeed(String kind, String key) {
+        return feed.stream()
+                .filter(entry -> entry.get("kind").asText().equals(kind)
+                        && entry.get("key").asText().equals(key))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** What core answers the miss path for a charger it knows although the feed did not say so. */
+    private static ObjectNode defaultCharger(String chargePointId) {
+        ObjectNode entry = charger(chargePointId, VERIFIER, chargePointId.startsWith("TLS") ? 2 : 1);
+        entry.put("seq", head.get() + 1);
+        return entry;
+    }
+
+    private static ObjectNode charger(String chargePointId, String verifier, int securityProfile) {
+        ObjectNode entry = entry("CHARGER", chargePointId);
+        entry.put("ocppVersion", "1.6");
+        entry.put("securityProfile", securityProfile);
+        entry.put("passwordVerifier", verifier);
+        return entry;
+    }
+
+    private static ObjectNode entry(String kind, String key) {
+        ObjectNode entry = OcppTestClient.JSON.createObjectNode();
+        entry.put("kind", kind);
+        entry.put("workspaceId", WORKSPACE.toString());
+        entry.put("key", key);
+        entry.put("removed", false);
+        return entry;
+    }
+
+    private static long query(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return Long.parseLong(pair.substring(name.length() + 1));
+                }
+            }
+        }
+        return name.equals("limit") ? 500 : 0;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 }

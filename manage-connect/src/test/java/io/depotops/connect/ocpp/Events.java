@@ -46,6 +46,13 @@ final class Events {
         return of(type, chargePointId);
     }
 
+    /** True when no event of {@code type} about {@code chargePointId} came within a second. */
+    static boolean none(String type, String chargePointId) throws Exception {
+        queue();
+        Thread.sleep(1000);
+        return of(type, chargePointId).isEmpty();
+    }
+
     private static JsonNode data(CloudEvent event) {
         try {
             return OcppTestClient.JSON.readTree(event.getData().toBytes());

@@ -32,10 +32,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(CoreStub.class)
 class OcppTransactionConformanceTest {
 
-    static final long PROVISIONAL_FLOOR = 1L << 30;
+    /** Connect allocates transaction ids from 2^30 up (ADR 0010). */
+    static final long ID_FLOOR = 1L << 30;
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    io.depotops.connect.application.registry.ChargerRegistry registry;
 
     @Inject
     OcppSessions sessions;
@@ -53,7 +57,7 @@ class OcppTransactionConformanceTest {
 
     /** Connects and waits until connect has registered the session (it does so just after the client sees the socket open). */
     private OcppTestClient connect(String id, String subprotocol) throws Exception {
-        OcppTestClient cp = OcppTestClient.connect(base, id, null, subprotocol);
+        OcppTestClient cp = OcppTestClient.connect(base, id, CoreStub.PASSWORD, subprotocol);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> sessions.find(id).isPresent());
@@ -86,30 +90,23 @@ class OcppTransactionConformanceTest {
     // ---- OCPP 1.6: StartTransaction, StopTransaction, MeterValues ----
 
     @Test
-    void ocpp16_startTransactionAccepted_coreAllocatesTheTransactionId() throws Exception {
-        CoreStub.startsTransaction("CP16-TX-START", 2001);
+    void ocpp16_startTransactionAccepted_connectAllocatesTheTransactionId() throws Exception {
+        long transactionId;
         try (OcppTestClient cp = connect("CP16-TX-START", "ocpp1.6")) {
             JsonNode conf =
                     result(cp.call("s1", "StartTransaction", start16(2, "TAG-1", 12345, "2025-03-01T08:00:00Z")));
-            assertThat(conf.get("transactionId").asLong()).isEqualTo(2001);
+            transactionId = conf.get("transactionId").asLong();
+            assertThat(transactionId).isBetween(ID_FLOOR, (long) Integer.MAX_VALUE);
             assertThat(conf.get("idTagInfo").get("status").asText()).isEqualTo("Accepted");
+            JsonNode next = result(cp.call("s2", "StartTransaction", start16(1, "TAG-1", 0, "2025-03-01T08:01:00Z")));
+            assertThat(next.get("transactionId").asLong()).isNotEqualTo(transactionId);
         }
-        JsonNode request = CoreStub.transactionRequests("CP16-TX-START").get(0);
-        assertThat(request.get("evseId").asInt()).isEqualTo(2);
-        assertThat(request.get("connectorId").asInt()).isEqualTo(1);
-        assertThat(request.get("idToken").asText()).isEqualTo("TAG-1");
-        assertThat(request.get("meterStartWh").asLong()).isEqualTo(12345);
-        assertThat(request.get("startedAt").asText()).isEqualTo("2025-03-01T08:00:00Z");
-        assertThat(request.path("chargerTransactionId").isMissingNode()
-                        || request.get("chargerTransactionId").isNull())
-                .isTrue();
 
         JsonNode started = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, "CP16-TX-START", 1)
                 .get(0);
         assertThat(started.get("eventType").asText()).isEqualTo("Started");
         assertThat(started.get("ocppVersion").asText()).isEqualTo("1.6");
-        assertThat(started.get("transactionId").asLong()).isEqualTo(2001);
-        assertThat(started.get("provisional").asBoolean()).isFalse();
+        assertThat(started.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(started.get("evseId").asInt()).isEqualTo(2);
         assertThat(started.get("connectorId").asInt()).isEqualTo(1);
         assertThat(started.get("idToken").asText()).isEqualTo("TAG-1");
@@ -119,16 +116,17 @@ class OcppTransactionConformanceTest {
 
     @Test
     void ocpp16_startTransactionWithUnknownTag_answeredInvalid() throws Exception {
+        long transactionId;
         try (OcppTestClient cp = connect("CP16-TX-BADTAG", "ocpp1.6")) {
             JsonNode conf =
                     result(cp.call("s1", "StartTransaction", start16(1, "UNKNOWN-TAG", 0, "2025-03-01T08:00:00Z")));
-            // core answers Unknown; 1.6 has no Unknown: Invalid (the charger then stops the transaction)
+            // unknown to core's registry; 1.6 has no Unknown: Invalid (the charger then stops the transaction)
             assertThat(conf.get("idTagInfo").get("status").asText()).isEqualTo("Invalid");
-            assertThat(conf.get("transactionId").asLong()).isEqualTo(1002);
+            transactionId = conf.get("transactionId").asLong();
         }
         JsonNode started = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, "CP16-TX-BADTAG", 1)
                 .get(0);
-        assertThat(started.get("transactionId").asLong()).isEqualTo(1002);
+        assertThat(started.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(started.get("idToken").asText()).isEqualTo("UNKNOWN-TAG");
     }
 
@@ -173,18 +171,22 @@ class OcppTransactionConformanceTest {
 
     @Test
     void ocpp16_stopTransactionPublishedAsEnded() throws Exception {
-        CoreStub.startsTransaction("CP16-TX-STOP", 2003);
+        long transactionId;
         try (OcppTestClient cp = connect("CP16-TX-STOP", "ocpp1.6")) {
-            result(cp.call("s1", "StartTransaction", start16(3, "TAG-3", 1000, "2025-03-01T08:00:00Z")));
+            transactionId = result(cp.call("s1", "StartTransaction", start16(3, "TAG-3", 1000, "2025-03-01T08:00:00Z")))
+                    .get("transactionId")
+                    .asLong();
             JsonNode conf = result(cp.call("s2", "StopTransaction", """
-                    {"transactionId":2003,"idTag":"TAG-3","meterStop":21000,"timestamp":"2025-03-01T09:00:00Z",
+                    {"transactionId":%d,"idTag":"TAG-3","meterStop":21000,"timestamp":"2025-03-01T09:00:00Z",
                      "transactionData":[{"timestamp":"2025-03-01T09:00:00Z","sampledValue":[
-                       {"value":"21.0","unit":"kWh","context":"Transaction.End"}]}]}"""));
+                       {"value":"21.0","unit":"kWh","context":"Transaction.End"}]}]}""".formatted(transactionId)));
             assertThat(conf.get("idTagInfo").get("status").asText()).isEqualTo("Accepted");
             // a second transaction, stopped without an idTag and with a reason
-            result(cp.call("s3", "StartTransaction", start16(3, "TAG-3", 21000, "2025-03-01T10:00:00Z")));
+            long second = result(cp.call("s3", "StartTransaction", start16(3, "TAG-3", 21000, "2025-03-01T10:00:00Z")))
+                    .get("transactionId")
+                    .asLong();
             JsonNode bare = result(cp.call("s4", "StopTransaction", """
-                    {"transactionId":2003,"meterStop":22000,"timestamp":"2025-03-01T10:30:00Z","reason":"EVDisconnected"}"""));
+                    {"transactionId":%d,"meterStop":22000,"timestamp":"2025-03-01T10:30:00Z","reason":"EVDisconnected"}""".formatted(second)));
             assertThat(bare.has("idTagInfo")).isFalse();
         }
         List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, "CP16-TX-STOP", 4);
@@ -192,7 +194,7 @@ class OcppTransactionConformanceTest {
                 .extracting(e -> e.get("eventType").asText())
                 .containsExactly("Started", "Ended", "Started", "Ended");
         JsonNode ended = events.get(1);
-        assertThat(ended.get("transactionId").asLong()).isEqualTo(2003);
+        assertThat(ended.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(ended.get("meterWh").asLong()).isEqualTo(21000);
         assertThat(ended.get("stopReason").asText()).isEqualTo("Local");
         assertThat(ended.get("idToken").asText()).isEqualTo("TAG-3");
@@ -204,41 +206,43 @@ class OcppTransactionConformanceTest {
         JsonNode transactionData = Events.await(EventTypes.CONNECT_CHARGER_METER_VALUES_V1, "CP16-TX-STOP", 1)
                 .get(0);
         assertThat(transactionData.get("energyWh").asLong()).isEqualTo(21000);
-        assertThat(transactionData.get("transactionId").asLong()).isEqualTo(2003);
+        assertThat(transactionData.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(transactionData.get("evseId").asInt()).isEqualTo(3);
     }
 
     @Test
-    void ocpp16_coreUnreachableAtStartTransaction_acceptedWithAProvisionalId() throws Exception {
-        long transactionId;
-        try (OcppTestClient cp = connect("CP16-TXDOWN", "ocpp1.6")) {
+    void ocpp16_coreUnreachableAtStartTransaction_startedFromConnectsCopyOfTheRegistry() throws Exception {
+        String id = "CP16-TXDOWN";
+        CoreStub.registerToken("TAG-OFF");
+        registry.sync();
+        try (OcppTestClient cp = connect(id, "ocpp1.6")) {
+            CoreStub.down(true);
             long began = System.nanoTime();
             JsonNode conf =
                     result(cp.call("s1", "StartTransaction", start16(1, "TAG-OFF", 500, "2025-03-01T08:00:00Z")));
-            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(1));
             assertThat(conf.get("idTagInfo").get("status").asText()).isEqualTo("Accepted");
-            transactionId = conf.get("transactionId").asLong();
-            assertThat(transactionId).isGreaterThanOrEqualTo(PROVISIONAL_FLOOR);
+            long transactionId = conf.get("transactionId").asLong();
+            assertThat(transactionId).isGreaterThanOrEqualTo(ID_FLOOR);
             result(cp.call("s2", "StopTransaction", """
                     {"transactionId":%d,"meterStop":900,"timestamp":"2025-03-01T08:10:00Z"}""".formatted(transactionId)));
+            List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 2);
+            assertThat(events)
+                    .allSatisfy(event ->
+                            assertThat(event.get("transactionId").asLong()).isEqualTo(transactionId));
+            assertThat(events.get(0).get("eventType").asText()).isEqualTo("Started");
+            assertThat(events.get(0).get("meterWh").asLong()).isEqualTo(500);
+        } finally {
+            CoreStub.down(false);
         }
-        List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, "CP16-TXDOWN", 2);
-        assertThat(events).allSatisfy(event -> {
-            assertThat(event.get("transactionId").asLong()).isEqualTo(transactionId);
-            assertThat(event.get("provisional").asBoolean()).isTrue();
-        });
-        assertThat(events.get(0).get("eventType").asText()).isEqualTo("Started");
-        assertThat(events.get(0).get("meterWh").asLong()).isEqualTo(500);
     }
 
     @Test
     void ocpp16_reconnectMidTransaction_meterValuesAndStopOnTheSameTransaction() throws Exception {
         String id = "CP16-TX-RESUME";
-        CoreStub.startsTransaction(id, 5001);
         OcppTestClient first = connect(id, "ocpp1.6");
         JsonNode conf = result(first.call("s1", "StartTransaction", start16(1, "TAG-R", 100, "2025-03-01T08:00:00Z")));
         long transactionId = conf.get("transactionId").asLong();
-        assertThat(transactionId).isEqualTo(5001);
         disconnect(first, id);
         Events.await(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, id, 1);
         try (OcppTestClient again = connect(id, "ocpp1.6")) {
@@ -252,11 +256,11 @@ class OcppTransactionConformanceTest {
         List<JsonNode> meter = Events.await(EventTypes.CONNECT_CHARGER_METER_VALUES_V1, id, 1);
         assertThat(transaction).extracting(e -> e.get("eventType").asText()).containsExactly("Started", "Ended");
         assertThat(transaction).allSatisfy(e -> {
-            assertThat(e.get("transactionId").asLong()).isEqualTo(5001);
+            assertThat(e.get("transactionId").asLong()).isEqualTo(transactionId);
             assertThat(e.get("evseId").asInt()).isEqualTo(1);
         });
         assertThat(meter).singleElement().satisfies(m -> {
-            assertThat(m.get("transactionId").asLong()).isEqualTo(5001);
+            assertThat(m.get("transactionId").asLong()).isEqualTo(transactionId);
             assertThat(m.get("energyWh").asLong()).isEqualTo(2100);
         });
         assertThat(Events.await(EventTypes.CONNECT_CHARGER_CONNECTED_V1, id, 2)).hasSize(2);
@@ -285,11 +289,12 @@ class OcppTransactionConformanceTest {
                     "b6",
                     "PropertyConstraintViolation");
             assertError(cp.exchange("[2,\"b7\",\"StartTransaction\"]"), "b7", "FormationViolation");
-            // the session stays up, and core was never asked
+            // the session stays up, and no transaction was started
             assertThat(result(cp.call("ok", "Heartbeat", "{}")).has("currentTime"))
                     .isTrue();
         }
-        assertThat(CoreStub.transactionRequests(id)).isEmpty();
+        assertThat(Events.none(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id))
+                .isTrue();
     }
 
     // ---- OCPP 2.0.1: TransactionEvent (E), MeterValues (J) ----
@@ -303,9 +308,8 @@ class OcppTransactionConformanceTest {
     static final String EVSE_1 = ",\"evse\":{\"id\":1,\"connectorId\":1}";
 
     @Test
-    void TC_E_01_CSMS_transactionStarted_coreAllocatesAndTheTokenIsAnswered() throws Exception {
+    void TC_E_01_CSMS_transactionStarted_connectAllocatesAndTheTokenIsAnswered() throws Exception {
         String id = "TC-E01";
-        CoreStub.startsTransaction(id, 3001);
         try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
             JsonNode conf = result(cp.call("e1", "TransactionEvent", event201("Started", "tx-e01", 0, EVSE_1 + """
                             ,"idToken":{"idToken":"TAG-E01","type":"ISO14443"},
@@ -317,30 +321,26 @@ class OcppTransactionConformanceTest {
             JsonNode update = result(cp.call("e2", "TransactionEvent", event201("Updated", "tx-e01", 1, "")));
             assertThat(update.has("idTokenInfo")).isFalse();
         }
-        JsonNode request = CoreStub.transactionRequests(id).get(0);
-        assertThat(request.get("evseId").asInt()).isEqualTo(1);
-        assertThat(request.get("connectorId").asInt()).isEqualTo(1);
-        assertThat(request.get("idToken").asText()).isEqualTo("TAG-E01");
-        assertThat(request.get("meterStartWh").asLong()).isEqualTo(1500);
-        assertThat(request.get("chargerTransactionId").asText()).isEqualTo("tx-e01");
         List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 2);
         JsonNode started = events.get(0);
         assertThat(started.get("eventType").asText()).isEqualTo("Started");
         assertThat(started.get("ocppVersion").asText()).isEqualTo("2.0.1");
-        assertThat(started.get("transactionId").asLong()).isEqualTo(3001);
+        long transactionId = started.get("transactionId").asLong();
+        assertThat(transactionId).isGreaterThanOrEqualTo(ID_FLOOR);
         assertThat(started.get("chargerTransactionId").asText()).isEqualTo("tx-e01");
-        assertThat(started.get("provisional").asBoolean()).isFalse();
+        assertThat(started.get("evseId").asInt()).isEqualTo(1);
+        assertThat(started.get("idToken").asText()).isEqualTo("TAG-E01");
         assertThat(started.get("meterWh").asLong()).isEqualTo(1500);
         assertThat(started.get("seqNo").asInt()).isZero();
         JsonNode updated = events.get(1);
         assertThat(updated.get("eventType").asText()).isEqualTo("Updated");
-        assertThat(updated.get("transactionId").asLong()).isEqualTo(3001);
+        assertThat(updated.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(updated.get("evseId").asInt()).isEqualTo(1);
         assertThat(updated.get("seqNo").asInt()).isEqualTo(1);
         JsonNode sample =
                 Events.await(EventTypes.CONNECT_CHARGER_METER_VALUES_V1, id, 1).get(0);
         assertThat(sample.get("energyWh").asLong()).isEqualTo(1500);
-        assertThat(sample.get("transactionId").asLong()).isEqualTo(3001);
+        assertThat(sample.get("transactionId").asLong()).isEqualTo(transactionId);
         assertThat(sample.get("chargerTransactionId").asText()).isEqualTo("tx-e01");
     }
 
@@ -359,20 +359,14 @@ class OcppTransactionConformanceTest {
         }
         JsonNode started = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, "TC-E01-BADTAG", 1)
                 .get(0);
-        assertThat(started.get("transactionId").asLong()).isEqualTo(1002);
-        // no energy register sent: core is asked with meterStartWh 0, the event says null
-        assertThat(CoreStub.transactionRequests("TC-E01-BADTAG")
-                        .get(0)
-                        .get("meterStartWh")
-                        .asLong())
-                .isZero();
+        assertThat(started.get("transactionId").asLong()).isGreaterThanOrEqualTo(ID_FLOOR);
+        // no energy register sent: the event says null
         assertThat(started.get("meterWh").isNull()).isTrue();
     }
 
     @Test
     void TC_E_07_CSMS_transactionEnded_publishedWithItsStopReasonAndMeterValues() throws Exception {
         String id = "TC-E07";
-        CoreStub.startsTransaction(id, 3007);
         try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
             result(cp.call("e1", "TransactionEvent", event201("Started", "tx-e07", 0, EVSE_1)));
             result(cp.call("e2", "TransactionEvent", event201("Updated", "tx-e07", 1, """
@@ -389,8 +383,10 @@ class OcppTransactionConformanceTest {
         }
         List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 3);
         assertThat(events).extracting(e -> e.get("eventType").asText()).containsExactly("Started", "Updated", "Ended");
+        long transactionId = events.get(0).get("transactionId").asLong();
+        assertThat(transactionId).isGreaterThanOrEqualTo(ID_FLOOR);
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.get("transactionId").asLong()).isEqualTo(3007);
+            assertThat(e.get("transactionId").asLong()).isEqualTo(transactionId);
             assertThat(e.get("chargerTransactionId").asText()).isEqualTo("tx-e07");
             assertThat(e.get("evseId").asInt()).isEqualTo(1);
         });
@@ -404,13 +400,16 @@ class OcppTransactionConformanceTest {
         assertThat(samples.get(0).get("energyWh").asLong()).isEqualTo(4200);
         assertThat(samples.get(1).get("energyWh").asLong()).isEqualTo(9000);
         assertThat(samples)
-                .allSatisfy(s -> assertThat(s.get("transactionId").asLong()).isEqualTo(3007));
+                .allSatisfy(s -> assertThat(s.get("transactionId").asLong()).isEqualTo(transactionId));
     }
 
     @Test
-    void coreUnreachableAtTransactionStarted_201_answeredByTheOfflinePolicy() throws Exception {
-        String id = "TC-E-TXRESET";
+    void coreUnreachableAtTransactionStarted_201_startedWithConnectsId() throws Exception {
+        String id = "TC-E-TXDOWN";
+        CoreStub.registerToken("TAG-OFF-201");
+        registry.sync();
         try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+            CoreStub.down(true);
             JsonNode conf = result(cp.call(
                     "e1",
                     "TransactionEvent",
@@ -418,25 +417,25 @@ class OcppTransactionConformanceTest {
                             "Started",
                             "tx-off",
                             0,
-                            EVSE_1 + ",\"idToken\":{\"idToken\":\"TAG-OFF\",\"type\":\"ISO14443\"}")));
+                            EVSE_1 + ",\"idToken\":{\"idToken\":\"TAG-OFF-201\",\"type\":\"ISO14443\"}")));
             assertThat(conf.get("idTokenInfo").get("status").asText()).isEqualTo("Accepted");
             result(cp.call("e2", "TransactionEvent", event201("Ended", "tx-off", 1, "")));
+            List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 2);
+            long transactionId = events.get(0).get("transactionId").asLong();
+            assertThat(transactionId).isGreaterThanOrEqualTo(ID_FLOOR);
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.get("transactionId").asLong()).isEqualTo(transactionId);
+                assertThat(e.get("chargerTransactionId").asText()).isEqualTo("tx-off");
+            });
+            assertThat(events.get(1).get("stopReason").asText()).isEqualTo("Local");
+        } finally {
+            CoreStub.down(false);
         }
-        List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 2);
-        assertThat(events).allSatisfy(e -> {
-            assertThat(e.get("transactionId").isNull()).isTrue();
-            assertThat(e.get("chargerTransactionId").asText()).isEqualTo("tx-off");
-            assertThat(e.get("provisional").asBoolean()).isTrue();
-        });
-        assertThat(events.get(1).get("stopReason").asText()).isEqualTo("Local");
-        // one attempt and one retry
-        assertThat(CoreStub.transactionRequests(id)).hasSize(2);
     }
 
     @Test
     void reconnectMidTransaction_201_laterEventsCarryTheSameTransaction() throws Exception {
         String id = "TC-E-RESUME";
-        CoreStub.startsTransaction(id, 3005);
         OcppTestClient first = connect(id, "ocpp2.0.1");
         result(first.call("e1", "TransactionEvent", event201("Started", "tx-resume", 0, EVSE_1)));
         disconnect(first, id);
@@ -447,27 +446,28 @@ class OcppTransactionConformanceTest {
         }
         List<JsonNode> events = Events.await(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id, 3);
         assertThat(events).extracting(e -> e.get("eventType").asText()).containsExactly("Started", "Updated", "Ended");
+        long transactionId = events.get(0).get("transactionId").asLong();
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.get("transactionId").asLong()).isEqualTo(3005);
+            assertThat(e.get("transactionId").asLong()).isEqualTo(transactionId);
             assertThat(e.get("chargerTransactionId").asText()).isEqualTo("tx-resume");
         });
         assertThat(Events.await(EventTypes.CONNECT_CHARGER_METER_VALUES_V1, id, 1))
                 .singleElement()
                 .satisfies(m -> {
-                    assertThat(m.get("transactionId").asLong()).isEqualTo(3005);
+                    assertThat(m.get("transactionId").asLong()).isEqualTo(transactionId);
                     assertThat(m.get("chargerTransactionId").asText()).isEqualTo("tx-resume");
                     assertThat(m.get("energyWh").asLong()).isEqualTo(800);
                 });
     }
 
     @Test
-    void transactionStartedBeforeARestartOrOnAnotherInstance_201_laterEventsCarryCoresIdAndEvse() throws Exception {
+    void transactionStartedBeforeARestartOrOnAnotherInstance_201_laterEventsCarryItsIdAndEvse() throws Exception {
         String id = "TC-E-RESTART";
         // As connect (this or another instance, before a restart) stored it when the transaction started.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into open_transaction"
-                        + " (charge_point_id, transaction_key, transaction_id, provisional, evse_id, connector_id)"
-                        + " values (?, '2.0.1:tx-restart', 4007, false, 2, 1)")) {
+                        + " (charge_point_id, transaction_key, transaction_id, evse_id, connector_id)"
+                        + " values (?, '2.0.1:tx-restart', 4007, 2, 1)")) {
             insert.setString(1, id);
             insert.executeUpdate();
         }
@@ -498,8 +498,8 @@ class OcppTransactionConformanceTest {
     void anOpenTransactionWithoutAnEndIsForgottenAfterItsRetention() throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into open_transaction"
-                        + " (charge_point_id, transaction_key, transaction_id, provisional, evse_id, connector_id,"
-                        + " started_at) values ('TC-PRUNE', ?, 1, false, 1, 1, now() - ?::interval)")) {
+                        + " (charge_point_id, transaction_key, transaction_id, evse_id, connector_id,"
+                        + " started_at) values ('TC-PRUNE', ?, 1, 1, 1, now() - ?::interval)")) {
             insert.setString(1, "1.6:old");
             insert.setString(2, "40 days");
             insert.executeUpdate();
@@ -532,7 +532,8 @@ class OcppTransactionConformanceTest {
             assertThat(result(cp.call("ok", "Heartbeat", "{}")).has("currentTime"))
                     .isTrue();
         }
-        assertThat(CoreStub.transactionRequests(id)).isEmpty();
+        assertThat(Events.none(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1, id))
+                .isTrue();
     }
 
     @Test

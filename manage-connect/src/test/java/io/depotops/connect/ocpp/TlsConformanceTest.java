@@ -1,9 +1,5 @@
 package io.depotops.connect.ocpp;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,6 +32,9 @@ class TlsConformanceTest {
     @TestHTTPResource(value = "/", tls = true)
     URI tlsBase;
 
+    @TestHTTPResource("/")
+    URI base;
+
     private static SSLContext trustingTheTestCertificate;
 
     @BeforeAll
@@ -65,14 +64,14 @@ class TlsConformanceTest {
 
     @Test
     void TC_A_02_CSMS_profile2_basicAuthOverTls_boots() throws Exception {
-        try (OcppTestClient cp =
-                OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS201-AUTH", "secret", "ocpp2.0.1")) {
+        try (OcppTestClient cp = OcppTestClient.connectTls(
+                tlsBase, trustingTheTestCertificate, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1")) {
             awaitSession("TLS201-AUTH");
             JsonNode boot = cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_201);
             assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
         }
-        try (OcppTestClient cp =
-                OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS16-AUTH", "secret", "ocpp1.6")) {
+        try (OcppTestClient cp = OcppTestClient.connectTls(
+                tlsBase, trustingTheTestCertificate, "TLS16-AUTH", CoreStub.PASSWORD, "ocpp1.6")) {
             awaitSession("TLS16-AUTH");
             assertThat(cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_16)
                             .get(2)
@@ -80,10 +79,11 @@ class TlsConformanceTest {
                             .asText())
                     .isEqualTo("Accepted");
         }
-        CoreStub.server()
-                .verify(postRequestedFor(urlEqualTo(CoreStub.BASE + "/handshake"))
-                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo("TLS201-AUTH")))
-                        .withRequestBody(matchingJsonPath("$.tls", equalTo("true"))));
+        // the same profile 2 charger with the right password is refused without TLS
+        assertThatThrownBy(() -> OcppTestClient.connect(base, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
+                .isInstanceOfSatisfying(
+                        OcppTestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status).isEqualTo(401));
     }
 
     @Test
@@ -108,7 +108,8 @@ class TlsConformanceTest {
     @Test
     void aClientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
         SSLContext defaults = SSLContext.getDefault();
-        assertThatThrownBy(() -> OcppTestClient.connectTls(tlsBase, defaults, "TLS201-AUTH", "secret", "ocpp2.0.1"))
+        assertThatThrownBy(() ->
+                        OcppTestClient.connectTls(tlsBase, defaults, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
                 .satisfies(e -> {
                     Throwable cause = e;
                     while (cause != null && !(cause instanceof SSLHandshakeException)) {

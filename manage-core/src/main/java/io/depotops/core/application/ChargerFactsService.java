@@ -72,6 +72,28 @@ public class ChargerFactsService {
         });
     }
 
+    /**
+     * A BootNotification connect answered by itself (from its read model of the registry): core
+     * records the status, firmware and serial number the charger reported, if newer than the last.
+     */
+    @Transactional
+    public void booted(
+            String messageId,
+            String chargePointId,
+            String status,
+            String firmwareVersion,
+            String serialNumber,
+            Instant at) {
+        if (!processed.firstTime(CONSUMER, messageId)) {
+            return;
+        }
+        store.siteOf(chargePointId).ifPresent(site -> {
+            if (store.booted(chargePointId, status, firmwareVersion, serialNumber, at)) {
+                liveState.siteChanged(site);
+            }
+        });
+    }
+
     /** AVAILABLE -> Available: the words core stores for statuses. */
     static String statusWord(String status) {
         String lower = status.toLowerCase(Locale.ROOT);

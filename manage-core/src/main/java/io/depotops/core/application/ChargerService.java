@@ -48,18 +48,21 @@ public class ChargerService {
     private final SecretHasher hasher;
     private final DomainEvents events;
     private final LiveStateService liveState;
+    private final RegistryService registry;
 
     ChargerService(
             ChargerRepository chargers,
             SiteRepository sites,
             SecretHasher hasher,
             DomainEvents events,
-            LiveStateService liveState) {
+            LiveStateService liveState,
+            RegistryService registry) {
         this.chargers = chargers;
         this.sites = sites;
         this.hasher = hasher;
         this.events = events;
         this.liveState = liveState;
+        this.registry = registry;
     }
 
     @Transactional
@@ -93,6 +96,7 @@ public class ChargerService {
                 Instant.now(),
                 0));
         events.chargerChanged(charger, Change.REGISTERED);
+        registry.chargerChanged(charger);
         liveState.siteChanged(charger.siteId());
         return charger;
     }
@@ -129,6 +133,7 @@ public class ChargerService {
                         current.version()),
                 expectedVersion);
         events.chargerChanged(updated, Change.UPDATED);
+        registry.chargerChanged(updated);
         liveState.siteChanged(current.siteId());
         liveState.siteChanged(updated.siteId());
         return updated;
@@ -147,6 +152,7 @@ public class ChargerService {
         Charger charger = get(workspaceId, id);
         chargers.delete(workspaceId, id, expectedVersion);
         events.chargerChanged(charger, Change.REMOVED);
+        registry.chargerChanged(charger);
         liveState.siteChanged(charger.siteId());
     }
 

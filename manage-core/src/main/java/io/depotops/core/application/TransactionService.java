@@ -1,13 +1,14 @@
 package io.depotops.core.application;
 
-import io.depotops.core.application.CoreLinkService.Authorization;
 import io.depotops.core.application.port.ChargerRepository;
 import io.depotops.core.application.port.DomainEvents;
 import io.depotops.core.application.port.ProcessedMessages;
 import io.depotops.core.application.port.TransactionRepository;
+import io.depotops.core.application.port.VehicleRepository;
 import io.depotops.core.domain.Charger;
 import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Page;
+import io.depotops.core.domain.Vehicle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -16,17 +17,13 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Charging transactions: started on the charger's request (through the core link, which waits for
- * the id), then updated and ended by the facts connect publishes. Every step is idempotent: a
- * retried start finds the first one, a redelivered fact is applied once, a late reading changes
- * nothing. A transaction connect started while core was unreachable (provisional id) is adopted
- * with its id when its first fact arrives.
+ * Charging transactions, recorded from the facts connect publishes (ADR 0010): connect gives a
+ * transaction its id and decides its token when it starts; core records it under that id with the
+ * vehicle of its token when the first fact arrives, then updates and ends it. Every step is
+ * idempotent: a redelivered fact is applied once, a late reading changes nothing.
  */
 @ApplicationScoped
 public class TransactionService {
-
-    /** The answer to a start: the id the charger uses from now on, and its token's status. */
-    public record Started(long transactionId, Authorization authorization) {}
 
     /** A transaction fact from connect, in core's terms. */
     public record TransactionFact(
@@ -34,7 +31,6 @@ public class TransactionService {
             Stage stage,
             Long transactionId,
             String chargerTransactionId,
-            boolean provisional,
             int evseId,
             int connectorId,
             String idToken,
@@ -53,70 +49,21 @@ public class TransactionService {
 
     private final TransactionRepository transactions;
     private final ChargerRepository chargers;
-    private final CoreLinkService coreLink;
+    private final VehicleRepository vehicles;
     private final ProcessedMessages processed;
     private final DomainEvents events;
 
     TransactionService(
             TransactionRepository transactions,
             ChargerRepository chargers,
-            CoreLinkService coreLink,
+            VehicleRepository vehicles,
             ProcessedMessages processed,
             DomainEvents events) {
         this.transactions = transactions;
         this.chargers = chargers;
-        this.coreLink = coreLink;
+        this.vehicles = vehicles;
         this.processed = processed;
         this.events = events;
-    }
-
-    @Transactional
-    public Started start(
-            String chargePointId,
-            int evseId,
-            int connectorId,
-            String idToken,
-            long meterStartWh,
-            Instant startedAt,
-            String chargerTransactionId) {
-        Charger charger = chargers.findByChargePointId(chargePointId)
-                .orElseThrow(() -> new InvalidInputException("chargePointId", "is not a registered charger"));
-        Optional<ChargingTransaction> existing = chargerTransactionId != null
-                ? transactions.findByChargerTransactionId(charger.id(), chargerTransactionId)
-                : transactions.findStart(charger.id(), evseId, connectorId, startedAt);
-        if (existing.isPresent()) {
-            ChargingTransaction known = existing.get();
-            return new Started(
-                    known.id(),
-                    new Authorization(
-                            known.authorizationStatus(),
-                            known.vehicleId() == null ? null : known.vehicleId().toString()));
-        }
-        Authorization authorization =
-                idToken == null ? new Authorization("Accepted", null) : coreLink.authorize(chargePointId, idToken);
-        ChargingTransaction started = transactions.insert(new ChargingTransaction(
-                transactions.nextId(),
-                charger.workspaceId(),
-                charger.id(),
-                chargePointId,
-                evseId,
-                connectorId,
-                chargerTransactionId,
-                idToken,
-                authorization.vehicleId() == null ? null : UUID.fromString(authorization.vehicleId()),
-                authorization.status(),
-                true,
-                startedAt,
-                null,
-                meterStartWh,
-                null,
-                null,
-                null,
-                null,
-                false,
-                0));
-        events.transactionStarted(started);
-        return new Started(started.id(), authorization);
     }
 
     /** Applies a Started, Updated or Ended fact once; unknown chargers are ignored. */
@@ -131,7 +78,7 @@ public class TransactionService {
             return;
         }
         ChargingTransaction transaction = locate(charger.get(), fact.transactionId(), fact.chargerTransactionId())
-                .orElseGet(() -> adopt(charger.get(), fact));
+                .orElseGet(() -> record(charger.get(), fact));
         ChargingTransaction updated = transaction;
         if (fact.meterWh() != null && fact.stage() != Stage.STARTED) {
             updated = updated.metered(fact.meterWh(), fact.at());
@@ -191,15 +138,16 @@ public class TransactionService {
     }
 
     /**
-     * A transaction core has no record of: started while core was unreachable (connect's
-     * provisional id), or whose start was lost. Recorded from what the fact says.
+     * A transaction core has no record of yet: recorded from what the fact says, under the id
+     * connect gave it (a fact without one, whose start connect never saw, gets an id here), with the
+     * vehicle whose id tag started it.
      */
-    private ChargingTransaction adopt(Charger charger, TransactionFact fact) {
+    private ChargingTransaction record(Charger charger, TransactionFact fact) {
         long id = fact.transactionId() != null ? fact.transactionId() : transactions.nextId();
-        Authorization authorization = fact.idToken() == null
-                ? new Authorization("Accepted", null)
-                : coreLink.authorize(fact.chargePointId(), fact.idToken());
-        ChargingTransaction adopted = transactions.insert(new ChargingTransaction(
+        Optional<Vehicle> vehicle =
+                fact.idToken() == null ? Optional.empty() : vehicles.findByIdTag(charger.workspaceId(), fact.idToken());
+        String status = fact.idToken() == null || vehicle.isPresent() ? "Accepted" : "Invalid";
+        ChargingTransaction recorded = transactions.insert(new ChargingTransaction(
                 id,
                 charger.workspaceId(),
                 charger.id(),
@@ -208,8 +156,8 @@ public class TransactionService {
                 fact.connectorId(),
                 fact.chargerTransactionId(),
                 fact.idToken(),
-                authorization.vehicleId() == null ? null : UUID.fromString(authorization.vehicleId()),
-                authorization.status(),
+                vehicle.map(Vehicle::id).orElse(null),
+                status,
                 true,
                 fact.at(),
                 null,
@@ -218,9 +166,8 @@ public class TransactionService {
                 null,
                 null,
                 null,
-                fact.provisional(),
                 0));
-        events.transactionStarted(adopted);
-        return adopted;
+        events.transactionStarted(recorded);
+        return recorded;
     }
 }

@@ -34,13 +34,19 @@ public class VehicleService {
     private final DepotRepository depots;
     private final DomainEvents events;
     private final LiveStateService liveState;
+    private final RegistryService registry;
 
     VehicleService(
-            VehicleRepository vehicles, DepotRepository depots, DomainEvents events, LiveStateService liveState) {
+            VehicleRepository vehicles,
+            DepotRepository depots,
+            DomainEvents events,
+            LiveStateService liveState,
+            RegistryService registry) {
         this.vehicles = vehicles;
         this.depots = depots;
         this.events = events;
         this.liveState = liveState;
+        this.registry = registry;
     }
 
     @Transactional
@@ -48,6 +54,7 @@ public class VehicleService {
         check(workspaceId, draft, null);
         Vehicle vehicle = vehicles.insert(toVehicle(UUID.randomUUID(), workspaceId, draft, Instant.now(), 0));
         events.vehicleChanged(vehicle, Change.REGISTERED);
+        registry.vehicleChanged(null, vehicle);
         invalidateDepotOf(vehicle);
         return vehicle;
     }
@@ -59,6 +66,7 @@ public class VehicleService {
         Vehicle updated = vehicles.update(
                 toVehicle(id, workspaceId, draft, current.createdAt(), current.version()), expectedVersion);
         events.vehicleChanged(updated, Change.UPDATED);
+        registry.vehicleChanged(current, updated);
         invalidateDepotOf(current);
         invalidateDepotOf(updated);
         return updated;
@@ -77,6 +85,7 @@ public class VehicleService {
         Vehicle vehicle = get(workspaceId, id);
         vehicles.delete(workspaceId, id, expectedVersion);
         events.vehicleChanged(vehicle, Change.REMOVED);
+        registry.vehicleChanged(vehicle, null);
         invalidateDepotOf(vehicle);
     }
 

@@ -27,7 +27,6 @@ public record ChargingTransaction(
         Instant meterLastAt,
         Long meterStopWh,
         String stopReason,
-        boolean provisional,
         long version) {
 
     public long energyWh() {
@@ -63,7 +62,6 @@ public record ChargingTransaction(
                 at,
                 meterStopWh,
                 stopReason,
-                provisional,
                 version);
     }
 
@@ -92,7 +90,6 @@ public record ChargingTransaction(
                 meterLastAt,
                 stopWh != null ? stopWh : meterLastWh,
                 reason,
-                provisional,
                 version);
     }
 }

@@ -111,6 +111,46 @@ public class EventSubscriptions {
     }
 
     /**
+     * Watches events for this instance's lifetime: a server-named, exclusive, auto-deleted queue
+     * bound to {@code depotops.events} with the keys (the client's recovery declares it again after
+     * an outage), acknowledged on arrival. For announcements every instance wants and whose loss
+     * the reader makes good otherwise (it catches up by reading its source), never for facts that
+     * must be processed. A handler's failure is logged and the event dropped.
+     */
+    public void watch(String purpose, List<String> bindingKeys, java.util.function.Consumer<CloudEvent> handler) {
+        Thread.ofVirtual().name("watch-" + purpose).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Channel channel = connection.openChannel();
+                    String queue =
+                            channel.queueDeclare("", false, true, true, null).getQueue();
+                    for (String key : bindingKeys) {
+                        channel.queueBind(queue, Exchanges.EVENTS, key);
+                    }
+                    channel.basicConsume(
+                            queue,
+                            true,
+                            (tag, delivery) -> {
+                                try {
+                                    handler.accept(DepotopsEvents.deserialize(delivery.getBody()));
+                                } catch (RuntimeException e) {
+                                    LOG.debugf(
+                                            "%s: ignored an event that could not be handled: %s",
+                                            purpose, e.getMessage());
+                                }
+                            },
+                            tag -> {});
+                    channels.add(channel);
+                    return;
+                } catch (BrokerUnavailableException | IOException | RuntimeException e) {
+                    LOG.debugf("cannot watch %s yet: %s", purpose, e.getMessage());
+                    pause(settings.reconnectInterval());
+                }
+            }
+        });
+    }
+
+    /**
      * Declares the queue with its bindings and consumes it with manual acks; returns at once and,
      * while the broker is unreachable, keeps trying in the background.
      */

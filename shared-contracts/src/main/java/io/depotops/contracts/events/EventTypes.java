@@ -26,6 +26,8 @@ public final class EventTypes {
     public static final String CONNECT_COMMAND_RESULT_V1 = "connect.command.result.v1";
 
     public static final String CORE_TRANSACTION_STARTED_V1 = "core.transaction.started.v1";
+    /** The registry feed moved on ({@code io.depotops.contracts.registry.RegistryChangedV1}). */
+    public static final String CORE_REGISTRY_CHANGED_V1 = "core.registry.changed.v1";
 
     private EventTypes() {}
 }

@@ -20,4 +20,7 @@ public interface ChargerFactsStore {
     boolean chargerStatus(String chargePointId, String status, Instant observedAt);
 
     boolean connectivity(String chargePointId, boolean online, Instant observedAt);
+
+    /** A boot connect answered: status, firmware and serial number, if newer than the last boot stored. */
+    boolean booted(String chargePointId, String bootStatus, String firmwareVersion, String serialNumber, Instant at);
 }

@@ -22,7 +22,8 @@ public interface DomainEvents {
 
     void vehicleChanged(Vehicle vehicle, Change change);
 
-    void chargerBooted(Charger charger);
+    /** The registry feed reached {@code seq} with a change of an entry of {@code workspaceId}. */
+    void registryChanged(java.util.UUID workspaceId, long seq);
 
     void transactionStarted(ChargingTransaction transaction);
 

@@ -3,7 +3,6 @@ package io.depotops.core.application.port;
 import io.depotops.core.application.ListQuery;
 import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.Page;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,8 +18,6 @@ public interface TransactionRepository {
     Optional<ChargingTransaction> find(long id);
 
     Optional<ChargingTransaction> find(UUID workspaceId, long id);
-
-    Optional<ChargingTransaction> findStart(UUID chargerId, int evseId, int connectorId, Instant startedAt);
 
     Optional<ChargingTransaction> findByChargerTransactionId(UUID chargerId, String chargerTransactionId);
 

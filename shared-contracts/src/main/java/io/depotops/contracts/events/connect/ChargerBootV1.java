@@ -3,8 +3,8 @@ package io.depotops.contracts.events.connect;
 import java.time.Instant;
 
 /**
- * {@code connect.charger.boot.v1}: a BootNotification and the answer it got; {@code
- * decidedOffline} when connect answered by its offline policy because core did not.
+ * {@code connect.charger.boot.v1}: a BootNotification and the answer connect gave it (from its
+ * read model of core's registry); core records status, firmware and serial number from it.
  */
 public record ChargerBootV1(
         String chargePointId,
@@ -16,5 +16,4 @@ public record ChargerBootV1(
         String reason,
         String status,
         int intervalSeconds,
-        boolean decidedOffline,
         Instant bootedAt) {}

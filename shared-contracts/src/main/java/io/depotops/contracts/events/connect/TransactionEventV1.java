@@ -8,11 +8,10 @@ import java.time.Instant;
  * TransactionEvent).
  *
  * @param eventType {@code Started}, {@code Updated} or {@code Ended}
- * @param transactionId core's transaction id (the integer OCPP 1.6 uses); for 2.0.1 the id core
- *     allocated at {@code Started}, or null when unknown (then {@code chargerTransactionId} links)
+ * @param transactionId the id connect allocated at {@code Started}, under which core records the
+ *     transaction (the integer OCPP 1.6 uses); for 2.0.1 null when connect does not know it (then
+ *     {@code chargerTransactionId} links)
  * @param chargerTransactionId OCPP 2.0.1's transactionId string; null in 1.6
- * @param provisional true when connect allocated {@code transactionId} itself because core could not
- *     be reached (offline policy): core adopts it when it applies the event
  * @param meterWh the energy register in Wh at {@code timestamp} (meterStart, meterStop or the
  *     2.0.1 Energy.Active.Import.Register), or null
  * @param stopReason OCPP's Reason (1.6) or stoppedReason (2.0.1) when {@code Ended}
@@ -24,7 +23,6 @@ public record TransactionEventV1(
         String eventType,
         Long transactionId,
         String chargerTransactionId,
-        boolean provisional,
         Integer evseId,
         int connectorId,
         String idToken,

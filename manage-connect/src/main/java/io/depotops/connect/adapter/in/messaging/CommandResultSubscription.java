@@ -1,65 +1,44 @@
 package io.depotops.connect.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
 import io.cloudevents.CloudEvent;
 import io.depotops.connect.application.CommandResultWatch;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
-import io.depotops.contracts.messaging.Exchanges;
-import io.depotops.platform.messaging.BrokerUnavailableException;
-import io.depotops.platform.messaging.RabbitMqConnection;
+import io.depotops.platform.messaging.EventSubscriptions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Every command result on {@code depotops.events}, through a queue of this instance's own (server
- * named, exclusive, gone with the instance; the client's topology recovery declares it again after
- * an outage), completing the results operators wait for. Results are few (one per command), so
- * each instance reading all of them is cheap.
+ * Every command result on {@code depotops.events}, watched by this instance ({@link
+ * EventSubscriptions#watch}), completing the results operators wait for. Results are few (one per
+ * command), so each instance reading all of them is cheap.
  */
 @ApplicationScoped
 class CommandResultSubscription implements CommandResultWatch {
 
     private static final Logger LOG = Logger.getLogger(CommandResultSubscription.class);
 
-    private final RabbitMqConnection connection;
+    private final EventSubscriptions subscriptions;
     private final ObjectMapper json;
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
 
-    CommandResultSubscription(RabbitMqConnection connection, ObjectMapper json) {
-        this.connection = connection;
+    CommandResultSubscription(EventSubscriptions subscriptions, ObjectMapper json) {
+        this.subscriptions = subscriptions;
         this.json = json;
     }
 
     void start(@Observes StartupEvent event) {
-        Thread.ofVirtual().name("command-result-subscription").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Channel channel = connection.openChannel();
-                    String queue =
-                            channel.queueDeclare("", false, true, true, null).getQueue();
-                    channel.queueBind(queue, Exchanges.EVENTS, EventTypes.CONNECT_COMMAND_RESULT_V1);
-                    channel.basicConsume(queue, true, (tag, delivery) -> arrived(delivery.getBody()), tag -> {});
-                    return;
-                } catch (BrokerUnavailableException | IOException | RuntimeException e) {
-                    LOG.debugf("cannot watch command results yet: %s", e.getMessage());
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            }
-        });
+        subscriptions.watch("command-results", List.of(EventTypes.CONNECT_COMMAND_RESULT_V1), this::arrived);
     }
 
     @Override
@@ -72,9 +51,8 @@ class CommandResultSubscription implements CommandResultWatch {
         waiting.remove(commandId);
     }
 
-    private void arrived(byte[] body) {
+    private void arrived(CloudEvent event) {
         try {
-            CloudEvent event = DepotopsEvents.deserialize(body);
             CommandResultV1 result = json.readValue(event.getData().toBytes(), CommandResultV1.class);
             CompletableFuture<CommandResult> watcher = waiting.remove(result.commandId());
             if (watcher != null) {

@@ -32,9 +32,10 @@ import org.jboss.logging.Logger;
  *   <li>its identity (the last path segment) must be a plausible charge point id, else 400;
  *   <li>HTTP basic credentials, when sent, must name the charge point id as the user (security
  *       profiles 1 and 2, OCPP 2.0.1 Part 2 A00.FR.2xx / 1.6 security whitepaper), else 401;
- *   <li>core must accept the charger and its password ({@code POST
- *       /internal/v1/core-link/handshake}), else 401 (with a Basic challenge); when core cannot be
- *       asked, 503 (fail closed: an unknown charger never gets in).
+ *   <li>core's registry must know the charger, and its password must match the registered
+ *       verifier (profile 2: over TLS), decided from connect's copy of the registry (ADR 0010),
+ *       else 401 (with a Basic challenge); a charger unknown here is asked of core once, and when
+ *       core cannot be asked, 503 (fail closed: an unknown charger never gets in).
  * </ul>
  */
 @ApplicationScoped
@@ -78,30 +79,40 @@ public class OcppHandshakeCheck implements HttpUpgradeCheck {
             password = credentials.get()[1];
         }
         boolean tls = request.isSSL();
-        String offeredPassword = password;
-        // The verdict must come back on the request's event loop: websockets-next upgrades and
+        // Known here with a fast verifier (the usual case, ADR 0010): decided on the event loop,
+        // in microseconds.
+        Optional<HandshakeVerdict> atOnce = chargers.admitAtOnce(chargePointId, password, tls);
+        if (atOnce.isPresent()) {
+            return Uni.createFrom().item(result(chargePointId, atOnce.get()));
+        }
+        // Otherwise core is asked (the miss path) or a legacy verifier costs a PBKDF2: off the event
+        // loop. The verdict must come back on the request's event loop: websockets-next upgrades and
         // installs the frame handlers where the check completes, and off the event loop a charger's
         // first frame, sent the moment the upgrade answers, could be read before the handlers exist
         // and be lost.
+        String offeredPassword = password;
         Context requestContext = Vertx.currentContext();
         return Uni.createFrom()
-                .item(() -> admit(chargePointId, version.get(), offeredPassword, tls))
+                .item(() -> admit(chargePointId, offeredPassword, tls))
                 .runSubscriptionOn(blocking)
                 .emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
     }
 
-    private CheckResult admit(String chargePointId, OcppVersion version, String password, boolean tls) {
+    private CheckResult admit(String chargePointId, String password, boolean tls) {
         try {
-            HandshakeVerdict verdict = chargers.admit(chargePointId, version, password, tls);
-            if (verdict.accepted()) {
-                return CheckResult.permitUpgradeSync();
-            }
-            LOG.infof("core refused %s: %s", chargePointId, verdict.reason());
-            return CheckResult.rejectUpgradeSync(401, CHALLENGE);
+            return result(chargePointId, chargers.admit(chargePointId, password, tls));
         } catch (CoreUnavailableException e) {
-            LOG.warnf("refused %s: core could not be asked (%s)", chargePointId, e.getMessage());
+            LOG.warnf("refused %s: unknown here and core could not be asked (%s)", chargePointId, e.getMessage());
             return CheckResult.rejectUpgradeSync(503);
         }
+    }
+
+    private static CheckResult result(String chargePointId, HandshakeVerdict verdict) {
+        if (verdict.accepted()) {
+            return CheckResult.permitUpgradeSync();
+        }
+        LOG.infof("refused %s: %s", chargePointId, verdict.reason());
+        return CheckResult.rejectUpgradeSync(401, CHALLENGE);
     }
 
     /** The first offered subprotocol connect speaks, in the client's order of preference. */

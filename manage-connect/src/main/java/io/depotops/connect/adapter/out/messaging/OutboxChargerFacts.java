@@ -101,7 +101,6 @@ public class OutboxChargerFacts implements ChargerFacts {
                         notice.reason(),
                         outcome.status().ocppName(),
                         outcome.intervalSeconds(),
-                        outcome.decidedOffline(),
                         outcome.currentTime()));
     }
 
@@ -139,7 +138,6 @@ public class OutboxChargerFacts implements ChargerFacts {
                         event.type().ocppName(),
                         event.transactionId(),
                         event.chargerTransactionId(),
-                        event.provisional(),
                         event.evseId(),
                         event.connectorId(),
                         event.idToken(),

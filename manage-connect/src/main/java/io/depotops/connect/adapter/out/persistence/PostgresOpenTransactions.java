@@ -18,10 +18,10 @@ public class PostgresOpenTransactions implements OpenTransactions {
 
     private static final String UPSERT = """
       insert into open_transaction
-        (charge_point_id, transaction_key, transaction_id, provisional, evse_id, connector_id)
-      values (?, ?, ?, ?, ?, ?)
+        (charge_point_id, transaction_key, transaction_id, evse_id, connector_id)
+      values (?, ?, ?, ?, ?)
       on conflict (charge_point_id, transaction_key) do update set
-        transaction_id = excluded.transaction_id, provisional = excluded.provisional,
+        transaction_id = excluded.transaction_id,
         evse_id = excluded.evse_id, connector_id = excluded.connector_id
       """;
 
@@ -42,13 +42,12 @@ public class PostgresOpenTransactions implements OpenTransactions {
             } else {
                 upsert.setLong(3, transaction.transactionId());
             }
-            upsert.setBoolean(4, transaction.provisional());
             if (transaction.evseId() == null) {
-                upsert.setNull(5, Types.INTEGER);
+                upsert.setNull(4, Types.INTEGER);
             } else {
-                upsert.setInt(5, transaction.evseId());
+                upsert.setInt(4, transaction.evseId());
             }
-            upsert.setInt(6, transaction.connectorId());
+            upsert.setInt(5, transaction.connectorId());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remember transaction " + key + ": " + e.getMessage(), e);
@@ -58,8 +57,8 @@ public class PostgresOpenTransactions implements OpenTransactions {
     @Override
     public Optional<OpenTransaction> recall(String chargePointId, String key) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select transaction_id, provisional, evse_id, connector_id from open_transaction"
+                PreparedStatement select =
+                        connection.prepareStatement("select transaction_id, evse_id, connector_id from open_transaction"
                                 + " where charge_point_id = ? and transaction_key = ?")) {
             select.setString(1, chargePointId);
             select.setString(2, key);
@@ -69,10 +68,9 @@ public class PostgresOpenTransactions implements OpenTransactions {
                 }
                 long id = row.getLong(1);
                 Long transactionId = row.wasNull() ? null : id;
-                boolean provisional = row.getBoolean(2);
-                int evse = row.getInt(3);
+                int evse = row.getInt(2);
                 Integer evseId = row.wasNull() ? null : evse;
-                return Optional.of(new OpenTransaction(transactionId, provisional, evseId, row.getInt(4)));
+                return Optional.of(new OpenTransaction(transactionId, evseId, row.getInt(3)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot recall transaction " + key + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.depotops.core.adapter.in.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.EventTypes;
+import io.depotops.contracts.events.connect.ChargerBootV1;
 import io.depotops.contracts.events.connect.ChargerConnectedV1;
 import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
 import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
@@ -54,6 +55,7 @@ class ChargerFactsConsumer {
                 Queues.CORE_CHARGER_EVENTS,
                 List.of(
                         EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
+                        EventTypes.CONNECT_CHARGER_BOOT_V1,
                         EventTypes.CONNECT_CHARGER_CONNECTED_V1,
                         EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
                         EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
@@ -93,6 +95,16 @@ class ChargerFactsConsumer {
                         status.connectorId(),
                         status.status(),
                         at);
+            }
+            case EventTypes.CONNECT_CHARGER_BOOT_V1 -> {
+                ChargerBootV1 boot = json.readValue(data, ChargerBootV1.class);
+                facts.booted(
+                        event.getId(),
+                        boot.chargePointId(),
+                        boot.status(),
+                        boot.firmwareVersion(),
+                        boot.serialNumber(),
+                        boot.bootedAt() != null ? boot.bootedAt() : observedAt(event));
             }
             case EventTypes.CONNECT_CHARGER_CONNECTED_V1 -> {
                 ChargerConnectedV1 connected = json.readValue(data, ChargerConnectedV1.class);
@@ -136,7 +148,6 @@ class ChargerFactsConsumer {
                 TransactionService.Stage.valueOf(fact.eventType().toUpperCase(java.util.Locale.ROOT)),
                 fact.transactionId(),
                 fact.chargerTransactionId(),
-                fact.provisional(),
                 evseLess ? Math.max(1, fact.connectorId()) : fact.evseId(),
                 evseLess ? 1 : Math.max(1, fact.connectorId()),
                 fact.idToken(),

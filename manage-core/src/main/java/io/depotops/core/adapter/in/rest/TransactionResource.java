@@ -39,8 +39,7 @@ public class TransactionResource {
             BigDecimal energyKwh,
             long meterStartWh,
             Long meterStopWh,
-            String stopReason,
-            boolean provisional) {
+            String stopReason) {
 
         static TransactionView of(ChargingTransaction t) {
             return new TransactionView(
@@ -59,8 +58,7 @@ public class TransactionResource {
                     BigDecimal.valueOf(t.energyWh()).divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP),
                     t.meterStartWh(),
                     t.meterStopWh(),
-                    t.stopReason(),
-                    t.provisional());
+                    t.stopReason());
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
+import io.depotops.contracts.events.EventTypes;
+import io.depotops.contracts.registry.RegistryChangedV1;
 import io.depotops.core.application.port.DomainEvents;
 import io.depotops.core.domain.Charger;
 import io.depotops.core.domain.ChargingTransaction;
@@ -77,8 +79,20 @@ class OutboxDomainEvents implements DomainEvents {
     }
 
     @Override
-    public void chargerBooted(Charger charger) {
-        append("charger", charger.id(), charger.workspaceId(), "booted", chargerData(charger));
+    public void registryChanged(UUID workspaceId, long seq) {
+        // One aggregate for the whole feed: announcements reach connect in sequence order.
+        try {
+            CloudEvent event = DepotopsEvents.create(
+                    EventTypes.CORE_REGISTRY_CHANGED_V1,
+                    SOURCE,
+                    "registry-" + seq,
+                    workspaceId.toString(),
+                    json.writeValueAsBytes(new RegistryChangedV1(seq)));
+            outbox.append(OutboxMessage.event(event, "registry", "feed"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "event " + EventTypes.CORE_REGISTRY_CHANGED_V1 + " could not be written", e);
+        }
     }
 
     @Override
@@ -166,7 +180,6 @@ class OutboxDomainEvents implements DomainEvents {
         data.put("endedAt", t.endedAt() == null ? null : t.endedAt().toString());
         data.put("energyWh", t.energyWh());
         data.put("stopReason", t.stopReason());
-        data.put("provisional", t.provisional());
         return data;
     }
 

@@ -67,4 +67,23 @@ class ChargerFactsStoreAdapter implements ChargerFactsStore {
                         .executeUpdate()
                 > 0;
     }
+
+    @Override
+    public boolean booted(
+            String chargePointId, String bootStatus, String firmwareVersion, String serialNumber, Instant at) {
+        return Panache.getEntityManager()
+                        .createNativeQuery("""
+                                update charger set boot_status = ?1, last_boot_at = ?2,
+                                       firmware_version = ?3, serial_number = ?4
+                                where charge_point_id = ?5
+                                  and (last_boot_at is null or last_boot_at < ?2)
+                                """)
+                        .setParameter(1, bootStatus)
+                        .setParameter(2, at)
+                        .setParameter(3, firmwareVersion)
+                        .setParameter(4, serialNumber)
+                        .setParameter(5, chargePointId)
+                        .executeUpdate()
+                > 0;
+    }
 }

@@ -66,8 +66,6 @@ public class ChargingTransactionEntity extends PanacheEntityBase {
     @Column(name = "stop_reason")
     public String stopReason;
 
-    public boolean provisional;
-
     @Version
     public long version;
 }

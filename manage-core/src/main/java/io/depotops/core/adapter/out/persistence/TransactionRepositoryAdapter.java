@@ -9,7 +9,6 @@ import io.depotops.core.domain.Page;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -80,18 +79,6 @@ class TransactionRepositoryAdapter implements TransactionRepository {
     }
 
     @Override
-    public Optional<ChargingTransaction> findStart(UUID chargerId, int evseId, int connectorId, Instant startedAt) {
-        return ChargingTransactionEntity.<ChargingTransactionEntity>find(
-                        "chargerId = ?1 and evseId = ?2 and connectorId = ?3 and startedAt = ?4",
-                        chargerId,
-                        evseId,
-                        connectorId,
-                        startedAt.truncatedTo(ChronoUnit.MICROS))
-                .firstResultOptional()
-                .map(TransactionRepositoryAdapter::toDomain);
-    }
-
-    @Override
     public Optional<ChargingTransaction> findByChargerTransactionId(UUID chargerId, String chargerTransactionId) {
         return ChargingTransactionEntity.<ChargingTransactionEntity>find(
                         "chargerId = ?1 and chargerTransactionId = ?2", chargerId, chargerTransactionId)
@@ -116,7 +103,6 @@ class TransactionRepositoryAdapter implements TransactionRepository {
         to.meterLastAt = from.meterLastAt();
         to.meterStopWh = from.meterStopWh();
         to.stopReason = from.stopReason();
-        to.provisional = from.provisional();
     }
 
     private static ChargingTransaction toDomain(ChargingTransactionEntity e) {
@@ -139,7 +125,6 @@ class TransactionRepositoryAdapter implements TransactionRepository {
                 e.meterLastAt,
                 e.meterStopWh,
                 e.stopReason,
-                e.provisional,
                 e.version);
     }
 }

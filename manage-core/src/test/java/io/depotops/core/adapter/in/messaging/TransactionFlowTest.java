@@ -2,15 +2,14 @@ package io.depotops.core.adapter.in.messaging;
 
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.as;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.charger;
-import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.coreLink;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newDepot;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newSite;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newWorkspace;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.token;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.uniqueChargePointId;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.depotops.contracts.events.DepotopsEvents;
@@ -27,17 +26,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A charging transaction through the core link (start) and connect's facts (meter values, stop). */
+/**
+ * A charging transaction as core records it from connect's facts (ADR 0010): connect gives it its
+ * id when it starts; core records it with the vehicle of its token, then meter values and the end.
+ */
 @QuarkusTest
 class TransactionFlowTest {
-
-    private static final String LINK = "/internal/v1/core-link/transactions";
 
     @Inject
     ConfirmingPublisher publisher;
@@ -78,49 +77,74 @@ class TransactionFlowTest {
                 .path("id");
     }
 
-    private ValidatableResponse start(String idTag, Instant at, String chargerTransactionId) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("chargePointId", chargePointId);
-        request.put("evseId", 1);
-        request.put("connectorId", 1);
-        request.put("idToken", idTag);
-        request.put("meterStartWh", 1000);
-        request.put("startedAt", at.toString());
-        request.put("chargerTransactionId", chargerTransactionId);
-        return coreLink().body(request).post(LINK).then();
+    /** An id as connect allocates them (2^30 and up), unique per test. */
+    private static long edgeId() {
+        return (1L << 30) + ThreadLocalRandom.current().nextInt(1 << 29);
     }
 
-    @Test
-    void startsATransactionOnceForTheVehicleOfItsTag() {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long id = start("TAG-" + chargePointId, at, null)
-                .statusCode(200)
-                .body("transactionId", lessThan(1 << 30))
-                .body("authorization.status", equalTo("Accepted"))
-                .body("authorization.vehicleId", equalTo(vehicle))
-                .extract()
-                .jsonPath()
-                .getLong("transactionId");
-        // connect retried the same start: same transaction
-        start("TAG-" + chargePointId, at, null).statusCode(200).body("transactionId", equalTo((int) id));
+    private void started(long id, String idTag, Instant at, String chargerTransactionId, String version)
+            throws Exception {
+        publish(
+                EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
+                new TransactionEventV1(
+                        chargePointId,
+                        version,
+                        "Started",
+                        id,
+                        chargerTransactionId,
+                        1,
+                        1,
+                        idTag,
+                        1000L,
+                        at,
+                        null,
+                        null));
+    }
 
-        as(operator)
+    private ValidatableResponse recorded(long id) {
+        return as(operator)
                 .get("/api/v1/workspaces/{ws}/transactions/{id}", workspace, id)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("Active"))
-                .body("vehicleId", equalTo(vehicle));
+                .then();
     }
 
     @Test
-    void anUnknownTagStillGetsAnIdButIsInvalid() {
-        start("STOLEN-CARD", Instant.now(), null).statusCode(200).body("authorization.status", equalTo("Invalid"));
+    void aStartedFactIsRecordedOnceUnderConnectsIdForTheVehicleOfItsTag() throws Exception {
+        long id = edgeId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (TestQueue startedEvents = TestQueue.bind(Exchanges.EVENTS, EventTypes.CORE_TRANSACTION_STARTED_V1)) {
+            started(id, "TAG-" + chargePointId, at, null, "1.6");
+            // connect's outbox published it again (at least once): one transaction, one event
+            started(id, "TAG-" + chargePointId, at, null, "1.6");
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> recorded(id)
+                            .statusCode(200)
+                            .body("status", equalTo("Active"))
+                            .body("authorizationStatus", equalTo("Accepted"))
+                            .body("vehicleId", equalTo(vehicle)));
+            Thread.sleep(500);
+            assertThat(startedEvents.deliveries().stream()
+                            .map(d -> DepotopsEvents.deserialize(d.body()))
+                            .filter(e -> e.getSubject().equals(Long.toString(id))))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnknownTagIsRecordedInvalidWithoutAVehicle() throws Exception {
+        long id = edgeId();
+        started(id, "STOLEN-CARD", Instant.now(), null, "1.6");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> recorded(id)
+                        .statusCode(200)
+                        .body("authorizationStatus", equalTo("Invalid"))
+                        .body("vehicleId", org.hamcrest.Matchers.nullValue()));
     }
 
     @Test
     void meterValuesAndTheStopCompleteTheTransaction() throws Exception {
         Instant at = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
-        long id = start("TAG-" + chargePointId, at, null).extract().jsonPath().getLong("transactionId");
+        long id = edgeId();
+        started(id, "TAG-" + chargePointId, at, null, "1.6");
 
         try (TestQueue ended = TestQueue.bind(Exchanges.EVENTS, EventTypes.CORE_TRANSACTION_ENDED_V1)) {
             publish(
@@ -146,7 +170,6 @@ class TransactionFlowTest {
                             "Ended",
                             id,
                             null,
-                            false,
                             null,
                             1,
                             null,
@@ -156,9 +179,7 @@ class TransactionFlowTest {
                             null));
 
             await().atMost(Duration.ofSeconds(15))
-                    .untilAsserted(() -> as(operator)
-                            .get("/api/v1/workspaces/{ws}/transactions/{id}", workspace, id)
-                            .then()
+                    .untilAsserted(() -> recorded(id)
                             .body("status", equalTo("Ended"))
                             .body("energyKwh", equalTo(51.0f))
                             .body("durationSeconds", equalTo(3600))
@@ -173,61 +194,38 @@ class TransactionFlowTest {
     }
 
     @Test
-    void aTransactionStartedWhileCoreWasUnreachableIsAdoptedWithItsProvisionalId() throws Exception {
-        long provisional = (1L << 30) + ThreadLocalRandom.current().nextInt(1_000_000);
+    void anEndWhoseStartWasNeverSeenIsRecordedFromItself() throws Exception {
+        long id = edgeId();
         Instant at = Instant.now().minusSeconds(120);
         publish(
                 EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
                 new TransactionEventV1(
                         chargePointId,
                         "1.6",
-                        "Started",
-                        provisional,
+                        "Ended",
+                        id,
                         null,
-                        true,
                         null,
                         2,
                         "TAG-" + chargePointId,
-                        500L,
-                        at,
-                        null,
-                        null));
-        publish(
-                EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
-                new TransactionEventV1(
-                        chargePointId,
-                        "1.6",
-                        "Ended",
-                        provisional,
-                        null,
-                        true,
-                        null,
-                        2,
-                        null,
                         2500L,
                         at.plusSeconds(60),
                         "Local",
                         null));
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> as(operator)
-                        .get("/api/v1/workspaces/{ws}/transactions/{id}", workspace, provisional)
-                        .then()
+                .untilAsserted(() -> recorded(id)
                         .statusCode(200)
-                        .body("provisional", equalTo(true))
                         .body("evseId", equalTo(2))
                         .body("vehicleId", equalTo(vehicle))
-                        .body("status", equalTo("Ended"))
-                        .body("energyKwh", equalTo(2.0f)));
+                        .body("status", equalTo("Ended")));
     }
 
     @Test
     void anOcpp201TransactionIsFollowedByTheChargersOwnId() throws Exception {
         Instant at = Instant.now().minusSeconds(600);
-        long id = start("TAG-" + chargePointId, at, "tx-" + chargePointId)
-                .extract()
-                .jsonPath()
-                .getLong("transactionId");
+        long id = edgeId();
+        started(id, "TAG-" + chargePointId, at, "tx-" + chargePointId, "2.0.1");
         publish(
                 EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
                 new TransactionEventV1(
@@ -236,7 +234,6 @@ class TransactionFlowTest {
                         "Ended",
                         null,
                         "tx-" + chargePointId,
-                        false,
                         1,
                         1,
                         null,
@@ -246,11 +243,8 @@ class TransactionFlowTest {
                         7));
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> as(operator)
-                        .get("/api/v1/workspaces/{ws}/transactions/{id}", workspace, id)
-                        .then()
-                        .body("status", equalTo("Ended"))
-                        .body("energyKwh", equalTo(8.0f)));
+                .untilAsserted(
+                        () -> recorded(id).body("status", equalTo("Ended")).body("energyKwh", equalTo(8.0f)));
         as(operator)
                 .queryParam("status", "Ended")
                 .get("/api/v1/workspaces/{ws}/transactions", workspace)
@@ -260,11 +254,10 @@ class TransactionFlowTest {
     }
 
     @Test
-    void anotherWorkspaceCannotSeeTheTransaction() {
-        long id = start("TAG-" + chargePointId, Instant.now(), null)
-                .extract()
-                .jsonPath()
-                .getLong("transactionId");
+    void anotherWorkspaceCannotSeeTheTransaction() throws Exception {
+        long id = edgeId();
+        started(id, "TAG-" + chargePointId, Instant.now(), null, "1.6");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> recorded(id).statusCode(200));
         String other = newWorkspace();
         as(token("admin", other))
                 .get("/api/v1/workspaces/{ws}/transactions/{id}", other, id)

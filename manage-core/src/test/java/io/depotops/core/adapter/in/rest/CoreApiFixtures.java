@@ -28,7 +28,7 @@ final class CoreApiFixtures {
     }
 
     /** A call of manage-connect on core's internal listener, with connect's service token. */
-    static RequestSpecification coreLink() {
+    static RequestSpecification asConnect() {
         return given().port(
                         Arc.container().instance(InternalListener.class).get().port())
                 .auth()

@@ -12,8 +12,8 @@ public final class CoreApiTestAccess {
         return CoreApiFixtures.token(role, workspaces);
     }
 
-    public static RequestSpecification coreLink() {
-        return CoreApiFixtures.coreLink();
+    public static RequestSpecification asConnect() {
+        return CoreApiFixtures.asConnect();
     }
 
     public static RequestSpecification as(String token) {
