@@ -132,6 +132,23 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Settings for a service this run starts as a process of its own (system-tests): straight to
+     * the real servers, no proxies, but in this run's RabbitMQ virtual host (created here) and Redis
+     * database. Schemas are the caller's to name, with {@link TestRun#schema(String)}.
+     */
+    public static Map<String, String> directSettings() {
+        TestBroker.ensureVirtualHost();
+        URI redis = realAddress(Server.REDIS);
+        return Map.of(
+                TestRun.RUN_ID_PROPERTY,
+                TestRun.id(),
+                "depotops.rabbitmq.virtual-host",
+                TestRun.virtualHost(),
+                "quarkus.redis.hosts",
+                "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + TestRun.redisDatabase());
+    }
+
     /** Where the real server is, from the settings the service itself would read, or its default. */
     static URI realAddress(Server server) {
         return switch (server) {
