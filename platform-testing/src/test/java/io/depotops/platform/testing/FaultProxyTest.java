@@ -93,7 +93,7 @@ class FaultProxyTest {
 
     @Test
     void aSlowedLinkDelaysEachDirectionUntilRestored() throws IOException {
-        Duration latency = Duration.ofMillis(300);
+        Duration latency = Duration.ofMillis(500);
         try (Socket client = connect()) {
             proxy.slowDown(latency);
             long started = System.nanoTime();
