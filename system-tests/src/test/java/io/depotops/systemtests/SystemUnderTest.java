@@ -1,5 +1,6 @@
 package io.depotops.systemtests;
 
+import io.depotops.platform.testing.TestBroker;
 import io.depotops.platform.testing.TestRun;
 import io.depotops.platform.testing.TestServers;
 import java.io.IOException;
@@ -143,7 +144,13 @@ final class SystemUnderTest implements BeforeAllCallback {
                 Files.createDirectories(logs);
                 Path log = logs.resolve(module + ".log");
                 ProcessBuilder builder = new ProcessBuilder(command).directory(moduleDir.toFile());
-                builder.environment().putAll(developmentSettings());
+                java.util.Map<String, String> settings = developmentSettings();
+                builder.environment().putAll(settings);
+                // the run's vhost lets in the broker user deploy/dev gives its services
+                String brokerUser = settings.get("DEPOTOPS_RABBITMQ_USERNAME");
+                if (brokerUser != null) {
+                    TestBroker.grantVirtualHost(brokerUser);
+                }
                 Process process = builder.redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();

@@ -77,13 +77,26 @@ public final class TestBroker {
                                         .toString()
                                         .replace("\\", "/")
                                         .replace("\"", "'") + "\"}");
-                send(
-                        "PUT",
-                        "/api/permissions/" + vhost + "/" + encode(username()),
-                        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+                grant(username());
                 virtualHostReady = true;
             }
         }
+    }
+
+    /**
+     * Lets {@code user} (an existing broker user, e.g. the one {@code deploy/dev env} gives services
+     * started as processes) do everything in this run's virtual host, creating it if need be.
+     */
+    public static void grantVirtualHost(String user) {
+        ensureVirtualHost();
+        grant(user);
+    }
+
+    private static void grant(String user) {
+        send(
+                "PUT",
+                "/api/permissions/" + encode(TestRun.virtualHost()) + "/" + encode(user),
+                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
     }
 
     /** True when {@code queue} is bound to {@code exchange} with {@code routingKey} in this run's vhost. */
