@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.connect.TestClock;
 import io.depotops.connect.application.CallOutcome;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.contracts.events.EventTypes;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,14 @@ class OcppConformanceTest {
 
     @Inject
     OcppSessions sessions;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void bindQueue() throws Exception {
@@ -398,6 +408,28 @@ class OcppConformanceTest {
         Thread.sleep(500);
         assertThat(Events.of(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "SES-DUP"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aSocketSilentForLongerThanTheDeadSocketTimeoutIsClosed() throws Exception {
+        try (OcppTestClient cp = v16("SES-DEAD")) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sessions.find("SES-DEAD").isPresent());
+            // dead-socket-timeout 90 s; the sweep runs every second in tests
+            clock.advance(Duration.ofSeconds(80));
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !cp.closed.isDone());
+
+            clock.advance(Duration.ofSeconds(11));
+
+            assertThat(cp.closed.get(10, TimeUnit.SECONDS))
+                    .as("close code: going away")
+                    .isEqualTo(1001);
+            assertThat(sessions.find("SES-DEAD")).isEmpty();
+        }
     }
 
     @Test
