@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class TransactionAndCommandTest {
 
     @Test
-    void provisionalTransactionIdsStartAt2To30AndCoresStayBelow() {
-        assertThat(TransactionStartOutcome.isProvisionalId(TransactionStartOutcome.PROVISIONAL_ID_FLOOR))
-                .isTrue();
-        assertThat(TransactionStartOutcome.isProvisionalId(TransactionStartOutcome.PROVISIONAL_ID_FLOOR - 1))
-                .isFalse();
-        assertThat(TransactionStartOutcome.isProvisionalId(1001L)).isFalse();
-        assertThat(TransactionStartOutcome.isProvisionalId(null)).isFalse();
+    void aChargerOfProfileTwoConnectsOverTlsOnly() {
+        RegisteredCharger profileOne =
+                new RegisteredCharger("CP-1", java.util.UUID.randomUUID(), OcppVersion.V16, 1, "v", 1);
+        RegisteredCharger profileTwo =
+                new RegisteredCharger("CP-2", java.util.UUID.randomUUID(), OcppVersion.V201, 2, "v", 2);
+
+        assertThat(profileOne.requiresTls()).isFalse();
+        assertThat(profileTwo.requiresTls()).isTrue();
     }
 
     @Test

@@ -31,7 +31,6 @@ class ChargingTransactionTest {
                 null,
                 null,
                 null,
-                false,
                 0);
     }
 
