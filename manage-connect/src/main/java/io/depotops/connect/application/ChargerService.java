@@ -96,9 +96,13 @@ public class ChargerService {
         return Optional.ofNullable(bootStates.get(chargePointId));
     }
 
-    /** The workspace of a charger core's registry knows. */
+    /**
+     * The workspace of a charger core's registry knows (asked of core when unknown here).
+     *
+     * @throws CoreUnavailableException when it is unknown here and core cannot be asked
+     */
     public Optional<java.util.UUID> workspaceOf(String chargePointId) {
-        return registry.charger(chargePointId).map(RegisteredCharger::workspaceId);
+        return registry.chargerOrAsk(chargePointId).map(RegisteredCharger::workspaceId);
     }
 
     public void reportStatus(String chargePointId, OcppVersion version, StatusReport report) {

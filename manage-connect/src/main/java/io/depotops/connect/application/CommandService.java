@@ -63,6 +63,7 @@ public class CommandService {
     private final OcppSessions sessions;
     private final TransactionService transactions;
     private final CommandResults results;
+    private final CommandRequests requests;
     private final ChargerHolders holders;
     private final CommandForwarding forwarding;
     private final CommandResultWatch resultWatch;
@@ -75,6 +76,7 @@ public class CommandService {
             OcppSessions sessions,
             TransactionService transactions,
             CommandResults results,
+            CommandRequests requests,
             ChargerHolders holders,
             CommandForwarding forwarding,
             CommandResultWatch resultWatch,
@@ -84,6 +86,7 @@ public class CommandService {
         this.sessions = sessions;
         this.transactions = transactions;
         this.results = results;
+        this.requests = requests;
         this.holders = holders;
         this.forwarding = forwarding;
         this.resultWatch = resultWatch;
@@ -129,6 +132,15 @@ public class CommandService {
                 null,
                 clock.instant());
         return CompletableFuture.supplyAsync(() -> publish(result), workers);
+    }
+
+    /**
+     * A command an operator sent through connect's API: recorded for core first (one history of
+     * commands per charger), then {@link #submit submitted}.
+     */
+    public Submission submitFromOperator(ChargerCommand command, String requestedBy) {
+        requests.requested(command, requestedBy);
+        return submit(command);
     }
 
     /**

@@ -868,7 +868,7 @@ class CommandConformanceTest {
         String id = "CMD-API";
         try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
             CompletableFuture<HttpResponse<String>> response = postAsync("{\"chargePointId\":\"" + id
-                    + "\",\"workspaceId\":\"ws-1\",\"command\":\"UNLOCK_CONNECTOR\",\"parameters\":{\"evseId\":1}}");
+                    + "\",\"command\":\"UNLOCK_CONNECTOR\",\"parameters\":{\"evseId\":1}}");
             JsonNode call = nextCall(cp, "UnlockConnector");
             assertThat(call.get(3).get("evseId").asInt()).isEqualTo(1);
             assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(1);
@@ -895,8 +895,8 @@ class CommandConformanceTest {
                 publisher.queueDeclare("", false, true, true, null).getQueue();
         publisher.queueBind(otherInstance, Exchanges.COMMANDS, "chargepoint." + id);
         try {
-            CompletableFuture<HttpResponse<String>> response = postAsync("{\"chargePointId\":\"" + id
-                    + "\",\"workspaceId\":\"ws-1\",\"command\":\"RESET\",\"parameters\":{\"type\":\"Soft\"}}");
+            CompletableFuture<HttpResponse<String>> response = postAsync(
+                    "{\"chargePointId\":\"" + id + "\",\"command\":\"RESET\",\"parameters\":{\"type\":\"Soft\"}}");
 
             GetResponse forwarded = Awaitility.await()
                     .atMost(Duration.ofSeconds(10))

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * manage-core's registry feed (ADR 0010) stood in on a random port. By default core knows every
  * charger asked for by id (the miss path), with password {@value #PASSWORD}, security profile 2
- * for ids starting {@code TLS} and 1 otherwise, in workspace {@link #WORKSPACE} — except ids ending
- * {@code -UNKNOWN}; and every id token, except those containing {@code UNKNOWN} or {@code BADTAG}.
+ * for ids starting {@code TLS} and 1 otherwise, in workspace {@link #WORKSPACE} ({@link
+ * #OTHER_WORKSPACE} for ids starting {@code OTHERWS-}) — except ids ending {@code -UNKNOWN}; and every id token, except those containing {@code UNKNOWN} or {@code BADTAG}.
  * Tests put entries into the feed itself ({@link #register}, {@link #remove}), take core away
  * ({@link #down}) and read what connect asked ({@link #requests}). Calls without a bearer token are
  * refused (401), as core's internal listener does.
@@ -30,6 +30,9 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
 
     static final String PASSWORD = "secret-charger-password";
     static final UUID WORKSPACE = UUID.fromString("6f1c2a4e-0b8e-4a43-9a9e-3f0f5d6a7b10");
+    /** The workspace of chargers whose id starts {@code OTHERWS-}. */
+    static final UUID OTHER_WORKSPACE = UUID.fromString("0b7e4d1c-5f2a-4c6e-8d9b-1a2b3c4d5e6f");
+
     private static final String BASE = "/internal/v1/registry";
     private static final String VERIFIER = ChargerPasswords.verifierOf(PASSWORD);
 
@@ -184,6 +187,9 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
 
     private static ObjectNode charger(String chargePointId, String verifier, int securityProfile) {
         ObjectNode entry = entry("CHARGER", chargePointId);
+        if (chargePointId.startsWith("OTHERWS-")) {
+            entry.put("workspaceId", OTHER_WORKSPACE.toString());
+        }
         entry.put("ocppVersion", "1.6");
         entry.put("securityProfile", securityProfile);
         entry.put("passwordVerifier", verifier);

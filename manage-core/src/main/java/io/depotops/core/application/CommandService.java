@@ -3,6 +3,7 @@ package io.depotops.core.application;
 import io.depotops.core.application.port.ChargerRepository;
 import io.depotops.core.application.port.CommandDispatcher;
 import io.depotops.core.application.port.CommandStore;
+import io.depotops.core.application.port.ProcessedMessages;
 import io.depotops.core.domain.Charger;
 import io.depotops.core.domain.ChargerCommand;
 import io.depotops.core.domain.Page;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,16 +28,25 @@ public class CommandService {
     static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     static final Duration MAX_DEADLINE = Duration.ofMinutes(15);
 
+    private static final String CONSUMER = "core.commands";
+
     private final ChargerRepository chargers;
     private final CommandStore store;
     private final CommandDispatcher dispatcher;
+    private final ProcessedMessages processed;
     private final Clock clock;
 
-    CommandService(ChargerRepository chargers, CommandStore store, CommandDispatcher dispatcher, Clock clock) {
+    CommandService(
+            ChargerRepository chargers,
+            CommandStore store,
+            CommandDispatcher dispatcher,
+            ProcessedMessages processed,
+            Clock clock) {
         this.chargers = chargers;
         this.clock = clock;
         this.store = store;
         this.dispatcher = dispatcher;
+        this.processed = processed;
     }
 
     @Transactional
@@ -73,6 +84,48 @@ public class CommandService {
                 null));
         dispatcher.dispatch(recorded);
         return recorded;
+    }
+
+    /**
+     * A command an operator sent through connect's API: recorded once (by message id) like one sent
+     * here, for the charger of that workspace; its result closes it. Without a deadline of its own
+     * it gets the default one from when it was requested.
+     */
+    @Transactional
+    public void requestedAtConnect(
+            String messageId,
+            UUID commandId,
+            UUID workspaceId,
+            String chargePointId,
+            String command,
+            Map<String, Object> parameters,
+            String requestedBy,
+            Instant requestedAt,
+            Instant deadline) {
+        if (!processed.firstTime(CONSUMER, messageId)
+                || store.find(workspaceId, commandId).isPresent()) {
+            return;
+        }
+        Optional<Charger> charger = chargers.findByChargePointId(chargePointId)
+                .filter(found -> found.workspaceId().equals(workspaceId));
+        if (charger.isEmpty()) {
+            return; // removed meanwhile: there is no history to keep it in
+        }
+        Instant at = requestedAt.truncatedTo(ChronoUnit.MICROS);
+        store.insert(new ChargerCommand(
+                commandId,
+                workspaceId,
+                charger.get().id(),
+                chargePointId,
+                command,
+                parameters,
+                requestedBy,
+                at,
+                deadline != null ? deadline : at.plus(DEFAULT_DEADLINE),
+                ChargerCommand.PENDING,
+                null,
+                null,
+                null));
     }
 
     public ChargerCommand get(UUID workspaceId, UUID id) {

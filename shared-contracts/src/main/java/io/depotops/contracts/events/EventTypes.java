@@ -24,6 +24,8 @@ public final class EventTypes {
     public static final String CONNECT_CHARGER_NOTIFICATION_V1 = "connect.charger.notification.v1";
     public static final String CONNECT_OCPP_FRAME_V1 = "connect.ocpp.frame.v1";
     public static final String CONNECT_COMMAND_RESULT_V1 = "connect.command.result.v1";
+    /** An operator sent a command through connect's API ({@code commands.CommandRequestedV1}). */
+    public static final String CONNECT_COMMAND_REQUESTED_V1 = "connect.command.requested.v1";
 
     public static final String CORE_TRANSACTION_STARTED_V1 = "core.transaction.started.v1";
     /** The registry feed moved on ({@code io.depotops.contracts.registry.RegistryChangedV1}). */

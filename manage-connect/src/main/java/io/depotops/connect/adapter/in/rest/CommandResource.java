@@ -1,15 +1,18 @@
 package io.depotops.connect.adapter.in.rest;
 
+import io.depotops.connect.application.ChargerService;
 import io.depotops.connect.application.CommandParameters;
 import io.depotops.connect.application.CommandService;
 import io.depotops.connect.application.CommandService.Submission;
 import io.depotops.connect.application.ConnectSettings;
+import io.depotops.connect.application.CoreUnavailableException;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.problem.Problem.InvalidField;
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
+import io.depotops.platform.security.WorkspaceGrants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,11 +26,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +40,9 @@ import org.jboss.logging.Logger;
  * with the result (202 with the command id if it takes longer than the deadline or {@code
  * depotops.connect.command-wait}). Held by another instance: forwarded on {@code depotops.commands}
  * and answered 202 with the command id (the result comes as {@code connect.command.result.v1}).
- * Held by nobody: 200 with outcome OFFLINE at once (also published). (No auth yet: see README.)
+ * Held by nobody: 200 with outcome OFFLINE at once (also published). Only for a charger of a
+ * workspace the caller's token grants (else 404, as if it did not exist); recorded for core first
+ * ({@code connect.command.requested.v1}), so the charger has one history of commands.
  */
 @Path("/api/v1/commands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +51,10 @@ public class CommandResource {
 
     private static final Logger LOG = Logger.getLogger(CommandResource.class);
 
-    /** A command as an operator sends it: {@code ChargerCommandV1} without commandId/requestedAt. */
+    /**
+     * A command as an operator sends it: {@code ChargerCommandV1} without commandId/requestedAt.
+     * {@code workspaceId} is optional; given, it must be the charger's.
+     */
     public record CommandRequest(
             String chargePointId,
             String workspaceId,
@@ -56,20 +66,25 @@ public class CommandResource {
     public record PendingCommand(String commandId, String chargePointId, String status, String holder) {}
 
     private final CommandService commands;
+    private final ChargerService chargers;
     private final ConnectSettings settings;
+    private final JsonWebToken user;
 
-    public CommandResource(CommandService commands, ConnectSettings settings) {
+    public CommandResource(
+            CommandService commands, ChargerService chargers, ConnectSettings settings, JsonWebToken user) {
         this.commands = commands;
+        this.chargers = chargers;
         this.settings = settings;
+        this.user = user;
     }
 
     @POST
     @RolesAllowed({"admin", "operator"})
     public Response send(CommandRequest request) {
-        ChargerCommand command = validated(request);
+        ChargerCommand command = validated(request, workspaceOf(request));
         Submission submission;
         try {
-            submission = commands.submit(command);
+            submission = commands.submitFromOperator(command, user.getSubject());
         } catch (RuntimeException e) {
             LOG.warnf("command %s for %s not submitted: %s", command.commandId(), command.chargePointId(), e);
             throw new ProblemException(
@@ -110,7 +125,35 @@ public class CommandResource {
         }
     }
 
-    private static ChargerCommand validated(CommandRequest request) {
+    /**
+     * The workspace of the charger the command is for, from core's registry: only one the caller's
+     * token grants, and the one the request names if it names one; anything else is a charger that
+     * does not exist for this caller.
+     */
+    private String workspaceOf(CommandRequest request) {
+        if (request == null
+                || request.chargePointId() == null
+                || request.chargePointId().isBlank()) {
+            return null;
+        }
+        WorkspaceGrants grants = WorkspaceGrants.of(user);
+        Optional<UUID> registered;
+        try {
+            registered = chargers.workspaceOf(request.chargePointId());
+        } catch (CoreUnavailableException e) {
+            throw new ProblemException(
+                    ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The charger's workspace cannot be checked now; try again shortly");
+        }
+        UUID workspace = registered
+                .filter(grants::allows)
+                .filter(id -> request.workspaceId() == null || id.toString().equals(request.workspaceId()))
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, "No charger " + request.chargePointId() + " in your workspaces"));
+        return workspace.toString();
+    }
+
+    private static ChargerCommand validated(CommandRequest request, String workspaceId) {
         if (request == null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body with the command is required");
         }
@@ -138,7 +181,7 @@ public class CommandResource {
             command = new ChargerCommand(
                     UUID.randomUUID().toString(),
                     request.chargePointId(),
-                    request.workspaceId(),
+                    workspaceId,
                     type,
                     request.parameters(),
                     now,

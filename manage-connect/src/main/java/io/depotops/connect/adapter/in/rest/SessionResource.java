@@ -1,9 +1,11 @@
 package io.depotops.connect.adapter.in.rest;
 
+import io.depotops.connect.application.ChargerService;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.connect.application.SessionView;
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
+import io.depotops.platform.security.WorkspaceGrants;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,8 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Operators: the charger sessions this instance holds. (No auth yet: see the README.) */
+/**
+ * Operators: the charger sessions this instance holds, of the workspaces the caller's token grants
+ * (a charger of another workspace answers 404, as if it were not connected).
+ */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -40,22 +46,36 @@ public class SessionResource {
     }
 
     private final OcppSessions sessions;
+    private final ChargerService chargers;
+    private final JsonWebToken user;
 
-    public SessionResource(OcppSessions sessions) {
+    public SessionResource(OcppSessions sessions, ChargerService chargers, JsonWebToken user) {
         this.sessions = sessions;
+        this.chargers = chargers;
+        this.user = user;
     }
 
     @GET
     public List<SessionDto> list() {
-        return sessions.list().stream().map(SessionDto::of).toList();
+        WorkspaceGrants grants = WorkspaceGrants.of(user);
+        return sessions.list().stream()
+                .filter(view -> visible(grants, view.chargePointId()))
+                .map(SessionDto::of)
+                .toList();
     }
 
     @GET
     @Path("/{chargePointId}")
     public SessionDto get(@PathParam("chargePointId") String chargePointId) {
+        WorkspaceGrants grants = WorkspaceGrants.of(user);
         return sessions.find(chargePointId)
+                .filter(view -> visible(grants, view.chargePointId()))
                 .map(SessionDto::of)
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.NOT_FOUND, "No session of " + chargePointId + " on this instance"));
+    }
+
+    private boolean visible(WorkspaceGrants grants, String chargePointId) {
+        return chargers.workspaceOf(chargePointId).filter(grants::allows).isPresent();
     }
 }

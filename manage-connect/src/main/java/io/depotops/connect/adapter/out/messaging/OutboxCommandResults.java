@@ -2,8 +2,12 @@ package io.depotops.connect.adapter.out.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.depotops.connect.application.CommandRequests;
 import io.depotops.connect.application.CommandResults;
+import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.CommandResult;
+import io.depotops.contracts.commands.ChargerCommandV1;
+import io.depotops.contracts.commands.CommandRequestedV1;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
@@ -13,12 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * {@code connect.command.result.v1} through the outbox, on the charger's aggregate ({@code
- * charger}/{@code <chargePointId>}), so a result is published in order with the charger's other
- * facts. Subject = the charge point id; the workspace of the command, when it named one.
+ * {@code connect.command.requested.v1} and {@code connect.command.result.v1} through the outbox, on
+ * the charger's aggregate ({@code charger}/{@code <chargePointId>}), so a command's request and
+ * result are published in order with the charger's other facts. Subject = the charge point id; the
+ * workspace of the command, when it named one.
  */
 @ApplicationScoped
-public class OutboxCommandResults implements CommandResults {
+public class OutboxCommandResults implements CommandResults, CommandRequests {
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
@@ -31,21 +36,38 @@ public class OutboxCommandResults implements CommandResults {
     @Override
     @Transactional
     public void publish(CommandResult result) {
+        append(EventTypes.CONNECT_COMMAND_RESULT_V1, result.chargePointId(), result.workspaceId(), toContract(result));
+    }
+
+    @Override
+    @Transactional
+    public void requested(ChargerCommand command, String requestedBy) {
+        append(
+                EventTypes.CONNECT_COMMAND_REQUESTED_V1,
+                command.chargePointId(),
+                command.workspaceId(),
+                new CommandRequestedV1(
+                        command.commandId(),
+                        command.chargePointId(),
+                        command.workspaceId(),
+                        ChargerCommandV1.Command.valueOf(command.type().name()),
+                        command.parameters(),
+                        requestedBy,
+                        command.requestedAt(),
+                        command.deadline()));
+    }
+
+    private void append(String type, String chargePointId, String workspaceId, Object data) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(toContract(result));
+            body = mapper.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a command result", e);
+            throw new IllegalStateException("cannot serialise " + type, e);
         }
         outbox.append(OutboxMessage.event(
-                DepotopsEvents.create(
-                        EventTypes.CONNECT_COMMAND_RESULT_V1,
-                        OutboxChargerFacts.SOURCE,
-                        result.chargePointId(),
-                        result.workspaceId(),
-                        body),
+                DepotopsEvents.create(type, OutboxChargerFacts.SOURCE, chargePointId, workspaceId, body),
                 OutboxChargerFacts.AGGREGATE,
-                result.chargePointId()));
+                chargePointId));
     }
 
     static CommandResultV1 toContract(CommandResult result) {

@@ -2,6 +2,7 @@ package io.depotops.core.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
+import io.depotops.contracts.commands.CommandRequestedV1;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Queues;
@@ -15,7 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** connect's command results close core's commands. */
+/**
+ * connect's command facts: a command an operator sent through connect's API is recorded (one
+ * history of commands per charger), and every result closes its command. One queue for both, so a
+ * command's request is applied before its result.
+ */
 @ApplicationScoped
 class CommandResultConsumer {
 
@@ -31,10 +36,34 @@ class CommandResultConsumer {
 
     void start(@Observes StartupEvent event) {
         subscriptions.subscribe(
-                Queues.of("core", "command-results"), List.of(EventTypes.CONNECT_COMMAND_RESULT_V1), this::apply);
+                Queues.of("core", "command-results"),
+                List.of(EventTypes.CONNECT_COMMAND_RESULT_V1, EventTypes.CONNECT_COMMAND_REQUESTED_V1),
+                this::apply);
     }
 
     void apply(CloudEvent event) throws IOException {
+        if (EventTypes.CONNECT_COMMAND_REQUESTED_V1.equals(event.getType())) {
+            requested(event);
+        } else {
+            result(event);
+        }
+    }
+
+    private void requested(CloudEvent event) throws IOException {
+        CommandRequestedV1 request = json.readValue(event.getData().toBytes(), CommandRequestedV1.class);
+        commands.requestedAtConnect(
+                event.getId(),
+                UUID.fromString(request.commandId()),
+                UUID.fromString(request.workspaceId()),
+                request.chargePointId(),
+                request.command().name(),
+                request.parameters(),
+                request.requestedBy(),
+                request.requestedAt(),
+                request.deadline());
+    }
+
+    private void result(CloudEvent event) throws IOException {
         CommandResultV1 result = json.readValue(event.getData().toBytes(), CommandResultV1.class);
         UUID id;
         try {

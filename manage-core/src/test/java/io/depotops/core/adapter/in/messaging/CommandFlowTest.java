@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.commands.ChargerCommandV1;
+import io.depotops.contracts.commands.CommandRequestedV1;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
@@ -109,6 +110,69 @@ class CommandFlowTest {
                             .body("status", equalTo("ACCEPTED"))
                             .body("response.status", equalTo("Accepted")));
         }
+    }
+
+    /** The frontend may send a command through connect's API: core keeps it in the same history. */
+    @Test
+    void aCommandSentThroughConnectIsRecordedOnceAndClosedByItsResult() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        CommandRequestedV1 request = new CommandRequestedV1(
+                id,
+                chargePointId,
+                workspace,
+                ChargerCommandV1.Command.RESET,
+                Map.of("type", "Soft"),
+                "operator-on-connect",
+                at,
+                null);
+        CloudEvent requested = TestEvents.publish(
+                publisher, json, EventTypes.CONNECT_COMMAND_REQUESTED_V1, "/manage-connect", chargePointId, workspace, request);
+        TestEvents.publish(publisher, requested); // redelivered: still one command
+        TestEvents.publish(
+                publisher,
+                json,
+                EventTypes.CONNECT_COMMAND_RESULT_V1,
+                "/manage-connect",
+                chargePointId,
+                workspace,
+                new CommandResultV1(id, chargePointId, CommandResultV1.Outcome.REJECTED, null, Map.of("status", "Rejected"), at));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/commands/{id}", workspace, id)
+                        .then()
+                        .statusCode(200)
+                        .body("command", equalTo("RESET"))
+                        .body("chargerId", equalTo(chargerId))
+                        .body("requestedBy", equalTo("operator-on-connect"))
+                        .body("status", equalTo("REJECTED")));
+        as(operator)
+                .queryParam("chargerId", chargerId)
+                .get("/api/v1/workspaces/{ws}/commands", workspace)
+                .then()
+                .body("items.id", org.hamcrest.Matchers.contains(id));
+
+        // another workspace's command for this charger is not taken into its history
+        String foreign = java.util.UUID.randomUUID().toString();
+        TestEvents.publish(
+                publisher,
+                json,
+                EventTypes.CONNECT_COMMAND_REQUESTED_V1,
+                "/manage-connect",
+                chargePointId,
+                workspace,
+                new CommandRequestedV1(
+                        foreign,
+                        chargePointId,
+                        java.util.UUID.randomUUID().toString(),
+                        ChargerCommandV1.Command.RESET,
+                        Map.of("type", "Soft"),
+                        "mallory",
+                        at,
+                        null));
+        Thread.sleep(1000);
+        as(operator).get("/api/v1/workspaces/{ws}/commands/{id}", workspace, foreign).then().statusCode(404);
     }
 
     @Test
