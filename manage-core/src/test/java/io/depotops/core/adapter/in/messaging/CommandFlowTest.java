@@ -127,7 +127,13 @@ class CommandFlowTest {
                 at,
                 null);
         CloudEvent requested = TestEvents.publish(
-                publisher, json, EventTypes.CONNECT_COMMAND_REQUESTED_V1, "/manage-connect", chargePointId, workspace, request);
+                publisher,
+                json,
+                EventTypes.CONNECT_COMMAND_REQUESTED_V1,
+                "/manage-connect",
+                chargePointId,
+                workspace,
+                request);
         TestEvents.publish(publisher, requested); // redelivered: still one command
         TestEvents.publish(
                 publisher,
@@ -136,7 +142,8 @@ class CommandFlowTest {
                 "/manage-connect",
                 chargePointId,
                 workspace,
-                new CommandResultV1(id, chargePointId, CommandResultV1.Outcome.REJECTED, null, Map.of("status", "Rejected"), at));
+                new CommandResultV1(
+                        id, chargePointId, CommandResultV1.Outcome.REJECTED, null, Map.of("status", "Rejected"), at));
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> as(operator)
@@ -172,7 +179,10 @@ class CommandFlowTest {
                         at,
                         null));
         Thread.sleep(1000);
-        as(operator).get("/api/v1/workspaces/{ws}/commands/{id}", workspace, foreign).then().statusCode(404);
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/commands/{id}", workspace, foreign)
+                .then()
+                .statusCode(404);
     }
 
     @Test
