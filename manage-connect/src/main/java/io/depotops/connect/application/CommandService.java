@@ -118,6 +118,16 @@ public class CommandService {
     }
 
     /**
+     * A command this instance forwarded that reached no instance (the holder record named one that
+     * is gone): OFFLINE, published, so the operator waiting for it and core get a result.
+     */
+    public CompletableFuture<CommandResult> undeliverable(ChargerCommand command) {
+        CommandResult result = CommandResult.of(
+                command, Outcome.OFFLINE, "no connect instance holds the charger any more", clock.instant());
+        return CompletableFuture.supplyAsync(() -> publish(result), workers);
+    }
+
+    /**
      * A command message that cannot be read as a command (but names its id and charger): FAILED,
      * published.
      */

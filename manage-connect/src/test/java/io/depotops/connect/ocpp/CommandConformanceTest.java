@@ -887,6 +887,24 @@ class CommandConformanceTest {
     }
 
     @Test
+    void operatorApi_aCommandForwardedToAnInstanceThatIsGoneEndsOffline() throws Exception {
+        String id = "CMD-HOLDER-GONE";
+        // The holder record still names an instance, but nothing has bound the charger's key.
+        redis.value(String.class).setex("depotops:connect:holder:" + id, 60, "instance-that-crashed");
+        try {
+            HttpResponse<String> answered =
+                    post("{\"chargePointId\":\"" + id + "\",\"command\":\"RESET\",\"parameters\":{\"type\":\"Soft\"}}");
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            JsonNode body = OcppTestClient.JSON.readTree(answered.body());
+            assertThat(body.get("outcome").asText()).isEqualTo("OFFLINE");
+            assertThat(result(id, body.get("commandId").asText()).get("outcome").asText())
+                    .isEqualTo("OFFLINE");
+        } finally {
+            redis.key().del("depotops:connect:holder:" + id);
+        }
+    }
+
+    @Test
     void operatorApi_commandToAChargerOfAnotherInstanceIsForwardedAndAnsweredWithItsResult() throws Exception {
         String id = "CMD-ELSEWHERE";
         // Another connect instance holds the charger: its holder record and its queue's binding.
