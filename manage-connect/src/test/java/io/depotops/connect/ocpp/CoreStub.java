@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.depotops.chargepointsim.Frames;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -121,7 +122,7 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
                 .stream()
                 .map(request -> {
                     try {
-                        return OcppTestClient.JSON.readTree(request.getBodyAsString());
+                        return Frames.JSON.readTree(request.getBodyAsString());
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException(e);
                     }
