@@ -3,6 +3,7 @@ package io.depotops.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void notJson(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = cp.exchange("this is [not json");
             assertCallError(answer, expected(version, "RpcFrameworkError", "FormationViolation"));
             assertThat(answer.get(1).asText()).isEqualTo("-1");
@@ -33,7 +34,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void unknownMessageType(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = cp.exchange("[7,\"type-7\",\"Heartbeat\",{}]");
             assertCallError(answer, expected(version, "MessageTypeNotSupported", "GenericError"));
             assertThat(answer.get(1).asText()).isEqualTo("type-7");
@@ -44,7 +45,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void unknownAction(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             assertCallError(cp.call("NoSuchAction", "{}"), "NotImplemented");
             assertStillUp(cp);
         }
@@ -53,7 +54,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void actionAChargerNeverSends(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "RequestStartTransaction",
@@ -67,7 +68,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void missingRequiredField(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call("BootNotification", "{\"reason\":\"PowerUp\"}")
                     : cp.call("BootNotification", "{\"chargePointVendor\":\"system-tests\"}");
@@ -79,7 +80,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void wrongJsonType(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "StatusNotification",
@@ -96,7 +97,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void badEnumValue(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "StatusNotification",
@@ -113,7 +114,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void propertyTheSchemaDoesNotAllow(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             assertCallError(
                     cp.call("Heartbeat", "{\"extra\":true}"),
                     expected(version, "FormatViolation", "FormationViolation"));
@@ -129,7 +130,7 @@ class BadInputConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void B03_messageBeforeBootAcceptedIsRefused(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint cp = connect(charger)) {
+        try (OcppClient cp = connect(charger)) {
             core.deleteCharger(charger);
             assertThat(cp.callResult("BootNotification", bootNotification(charger))
                             .get("status")
