@@ -24,6 +24,7 @@ final class SystemUnderTest implements BeforeAllCallback {
 
     static final int CORE_PORT = 18280;
     static final int CONNECT_PORT = 18281;
+    static final int CORE_INTERNAL_PORT = 18290;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     static URI coreUri() {
@@ -56,6 +57,7 @@ final class SystemUnderTest implements BeforeAllCallback {
                         CORE_PORT,
                         List.of(
                                 "-Dquarkus.http.port=" + CORE_PORT,
+                                "-Ddepotops.internal.port=" + CORE_INTERNAL_PORT,
                                 schemaUrl("core_system"),
                                 "-Dquarkus.flyway.schemas=core_system",
                                 "-Dquarkus.flyway.default-schema=core_system",
@@ -68,7 +70,7 @@ final class SystemUnderTest implements BeforeAllCallback {
                         CONNECT_PORT,
                         List.of(
                                 "-Dquarkus.http.port=" + CONNECT_PORT,
-                                "-Ddepotops.core.url=" + coreUri(),
+                                "-Ddepotops.core.internal-url=http://127.0.0.1:" + CORE_INTERNAL_PORT,
                                 schemaUrl("connect_system"),
                                 "-Dquarkus.flyway.schemas=connect_system",
                                 "-Dquarkus.flyway.default-schema=connect_system",
@@ -109,9 +111,9 @@ final class SystemUnderTest implements BeforeAllCallback {
             try {
                 Files.createDirectories(logs);
                 Path log = logs.resolve(module + ".log");
-                Process process = new ProcessBuilder(command)
-                        .directory(moduleDir.toFile())
-                        .redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(command).directory(moduleDir.toFile());
+                builder.environment().putAll(developmentSettings());
+                Process process = builder.redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
                 processes.add(process);
@@ -119,6 +121,35 @@ final class SystemUnderTest implements BeforeAllCallback {
                 awaitReady(module, port, process, log);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start " + module, e);
+            }
+        }
+
+        /**
+         * What a deployment hands the services (they have no credentials or keys built in outside
+         * their dev and test profiles): the settings deploy/dev gives its own suite ({@code deploy/dev
+         * env}), so both start the services alike.
+         */
+        static java.util.Map<String, String> developmentSettings() {
+            try {
+                Process env = new ProcessBuilder(
+                                repositoryRoot().resolve("deploy/dev").toString(), "env")
+                        .redirectErrorStream(true)
+                        .start();
+                String output = new String(env.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!env.waitFor(30, TimeUnit.SECONDS) || env.exitValue() != 0) {
+                    throw new IllegalStateException("deploy/dev env failed: " + output);
+                }
+                java.util.Map<String, String> settings = new java.util.HashMap<>();
+                output.lines().filter(line -> line.contains("=")).forEach(line -> {
+                    int equals = line.indexOf('=');
+                    settings.put(line.substring(0, equals), line.substring(equals + 1));
+                });
+                return settings;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run deploy/dev env", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted running deploy/dev env", e);
             }
         }
 
@@ -191,7 +222,7 @@ final class SystemUnderTest implements BeforeAllCallback {
         }
 
         /** The repository: the directory above the module that holds deploy/dev. */
-        private static Path repositoryRoot() {
+        static Path repositoryRoot() {
             for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 if (Files.exists(dir.resolve("deploy/dev")) && Files.isDirectory(dir.resolve("manage-core"))) {
                     return dir;

@@ -94,6 +94,12 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
                 .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.chargePointId", matching(".*-TXRESET")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // Core's internal listener refuses a call without a service token (ADR 0008).
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(BASE + "/.*"))
+                .atPriority(0)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.notMatching("Bearer .+"))
+                .willReturn(aResponse().withStatus(401)));
         return Map.of("quarkus.rest-client.core.url", server.baseUrl());
     }
 
@@ -127,6 +133,17 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
                         throw new IllegalStateException(e);
                     }
                 })
+                .toList();
+    }
+
+    /** The Authorization headers of the handshakes {@code chargePointId} caused at core. */
+    static java.util.List<String> handshakeAuthorizations(String chargePointId) {
+        return server
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlEqualTo(BASE + "/handshake"))
+                        .withRequestBody(matchingJsonPath("$.chargePointId", equalTo(chargePointId))))
+                .stream()
+                .map(request -> request.getHeader("Authorization"))
                 .toList();
     }
 

@@ -53,6 +53,55 @@ class OcppConformanceTest {
         return OcppClient.connect(base.resolve("/ocpp/"), id, null, "ocpp2.0.1");
     }
 
+    // ---- the core link: connect calls core's internal listener with its service token ----
+
+    @Test
+    void coreLinkCallsCarryConnectsServiceTokenForCore() throws Exception {
+        try (OcppClient cp = v16("CORE-LINK-TOKEN")) {
+            cp.call("t1", "BootNotification", BOOT_16);
+        }
+        String header = CoreStub.handshakeAuthorizations("CORE-LINK-TOKEN").get(0);
+        assertThat(header).startsWith("Bearer ");
+        var context = new io.smallrye.jwt.auth.principal.JWTAuthContextInfo(
+                io.smallrye.jwt.util.KeyUtils.decodePublicKey(
+                        java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/dev-keys/service-public.pem")),
+                        io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256),
+                "urn:depotops:service:manage-connect");
+        context.setExpectedAudience(java.util.Set.of("manage-core"));
+        context.setSignatureAlgorithm(java.util.Set.of(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256));
+        var token = new io.smallrye.jwt.auth.principal.DefaultJWTParser().parse(header.substring(7), context);
+        assertThat(token.getSubject()).isEqualTo("manage-connect");
+        assertThat(token.getExpirationTime() - token.getIssuedAtTime()).isLessThanOrEqualTo(600);
+    }
+
+    /**
+     * Chargers send their BootNotification the moment the upgrade answers; none may be lost
+     * between the upgrade and the session's frame handler (issue 15: 1-2 in 8,000 were).
+     */
+    @Test
+    void aFirstFrameSentTheMomentTheUpgradeAnswersIsAnswered() throws Exception {
+        int chargers = 200;
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<JsonNode>>();
+            for (int i = 0; i < chargers; i++) {
+                String id = "FIRST-FRAME-" + i;
+                boolean v16 = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    try (OcppClient cp = v16 ? v16(id) : v201(id)) {
+                        return cp.call(
+                                "boot", "BootNotification", cp.subprotocol().equals("ocpp1.6") ? BOOT_16 : BOOT_201);
+                    }
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).get(0).asInt()).isEqualTo(3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- B: provisioning (boot) ----
 
     @Test

@@ -5,6 +5,8 @@ import io.depotops.contracts.problem.Problem.InvalidField;
 import io.depotops.contracts.problem.ProblemType;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -29,6 +31,19 @@ public final class ProblemResponses {
         Problem problem =
                 new Problem(type.type(), type.title(), status, detail, instance, errors, currentTraceId(), extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * Answers a request that no REST endpoint handles (a filter on the HTTP router) with a problem,
+     * the same body an endpoint would give.
+     */
+    public static void send(RoutingContext context, ProblemType type, String detail) {
+        Problem problem = new Problem(
+                type.type(), type.title(), type.status(), detail, null, List.of(), currentTraceId(), Map.of());
+        context.response()
+                .setStatusCode(type.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Json.encode(problem));
     }
 
     /** The trace id of the current span, so a client's report leads to our logs and traces. */

@@ -37,21 +37,21 @@ public final class DevTokens {
 
     private static synchronized PrivateKey privateKey() {
         if (key == null) {
-            key = read(locate());
+            key = read(devKey("jwt-private.pem"));
         }
         return key;
     }
 
-    /** deploy/dev-keys/jwt-private.pem in the repository above the module under test. */
-    private static Path locate() {
+    /** A file of deploy/dev-keys in the repository above the module under test. */
+    static Path devKey(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("deploy/dev-keys/jwt-private.pem");
+            Path candidate = dir.resolve("deploy/dev-keys").resolve(name);
             if (Files.exists(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalStateException(
-                "deploy/dev-keys/jwt-private.pem not found above " + Path.of("").toAbsolutePath());
+                "deploy/dev-keys/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     private static PrivateKey read(Path pem) {

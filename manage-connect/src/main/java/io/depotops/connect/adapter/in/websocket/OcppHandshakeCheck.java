@@ -6,6 +6,8 @@ import io.depotops.connect.domain.HandshakeVerdict;
 import io.depotops.connect.domain.OcppVersion;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -77,9 +79,15 @@ public class OcppHandshakeCheck implements HttpUpgradeCheck {
         }
         boolean tls = request.isSSL();
         String offeredPassword = password;
+        // The verdict must come back on the request's event loop: websockets-next upgrades and
+        // installs the frame handlers where the check completes, and off the event loop a charger's
+        // first frame, sent the moment the upgrade answers, could be read before the handlers exist
+        // and be lost.
+        Context requestContext = Vertx.currentContext();
         return Uni.createFrom()
                 .item(() -> admit(chargePointId, version.get(), offeredPassword, tls))
-                .runSubscriptionOn(blocking);
+                .runSubscriptionOn(blocking)
+                .emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
     }
 
     private CheckResult admit(String chargePointId, OcppVersion version, String password, boolean tls) {

@@ -8,7 +8,10 @@ import io.depotops.contracts.corelink.HandshakeDecision;
 import io.depotops.contracts.corelink.HandshakeRequest;
 import io.depotops.contracts.corelink.TransactionStartDecision;
 import io.depotops.contracts.corelink.TransactionStartRequest;
+import io.depotops.platform.serviceauth.ServiceTokens;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.function.Supplier;
@@ -43,9 +46,16 @@ public class GuardedCoreCalls {
     }
 
     private final CoreLinkClient client;
+    private final ServiceTokens tokens;
 
-    public GuardedCoreCalls(@RestClient CoreLinkClient client) {
+    public GuardedCoreCalls(@RestClient CoreLinkClient client, ServiceTokens tokens) {
         this.client = client;
+        this.tokens = tokens;
+    }
+
+    /** Connect cannot admit a charger without core's link: no start without its service key. */
+    void requireCredentials(@Observes StartupEvent event) {
+        tokens.requireSigningKey();
     }
 
     @Timeout(2000)

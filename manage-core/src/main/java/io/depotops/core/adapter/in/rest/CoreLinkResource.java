@@ -16,18 +16,20 @@ import io.depotops.core.application.CoreLinkService.Handshake;
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.TransactionService;
 import io.depotops.core.application.TransactionService.Started;
+import io.depotops.platform.serviceauth.InternalApi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What manage-connect asks for a charger that waits (contract in shared-contracts). Internal: only
- * for the service network, never exposed through the public gateway.
+ * What manage-connect asks for a charger that waits (contract in shared-contracts). Served only on
+ * the internal listener, to manage-connect's service token (ADR 0008).
  */
 @Path(CoreLinkPaths.BASE)
 @Tag(name = "Core link (internal)")
 @PermitAll
+@InternalApi(callers = "manage-connect")
 public class CoreLinkResource {
 
     private final CoreLinkService coreLink;

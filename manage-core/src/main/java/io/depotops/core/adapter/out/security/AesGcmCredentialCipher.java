@@ -1,10 +1,8 @@
 package io.depotops.core.adapter.out.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.contracts.problem.ProblemType;
 import io.depotops.core.application.port.CredentialCipher;
 import io.depotops.core.domain.ProviderCredentials;
-import io.depotops.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,14 +39,15 @@ class AesGcmCredentialCipher implements CredentialCipher {
 
     AesGcmCredentialCipher(
             ObjectMapper json,
-            @ConfigProperty(name = "depotops.core.telematics.credentials-key") Optional<String> currentKey,
+            // Required: Quarkus validates it at startup, so core refuses to start without it.
+            @ConfigProperty(name = "depotops.core.telematics.credentials-key") String currentKey,
             @ConfigProperty(name = "depotops.core.telematics.credentials-key-id", defaultValue = "k1")
                     String currentKeyId,
             @ConfigProperty(name = "depotops.core.telematics.credentials-retired-keys")
                     Optional<List<String>> retiredKeys) {
         this.json = json;
         this.currentKeyId = currentKeyId;
-        currentKey.ifPresent(key -> keys.put(currentKeyId, key(key)));
+        keys.put(currentKeyId, key(currentKey));
         retiredKeys.orElse(List.of()).forEach(entry -> {
             int colon = entry.indexOf(':');
             if (colon < 1) {
@@ -61,9 +60,6 @@ class AesGcmCredentialCipher implements CredentialCipher {
     @Override
     public Sealed seal(ProviderCredentials credentials, String context) {
         SecretKey key = keys.get(currentKeyId);
-        if (key == null) {
-            throw notConfigured();
-        }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -105,11 +101,5 @@ class AesGcmCredentialCipher implements CredentialCipher {
             throw new IllegalArgumentException("a credentials key is 256 bits (32 bytes, base64)");
         }
         return new SecretKeySpec(bytes, "AES");
-    }
-
-    private static ProblemException notConfigured() {
-        return new ProblemException(
-                ProblemType.DEPENDENCY_UNAVAILABLE,
-                "Provider credentials cannot be stored: depotops.core.telematics.credentials-key is not configured");
     }
 }

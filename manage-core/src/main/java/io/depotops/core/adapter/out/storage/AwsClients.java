@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,8 +48,11 @@ class AwsClients {
         client.close();
     }
 
-    private static StaticCredentialsProvider credentials(AwsStorageSettings settings) {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey()));
+    private static AwsCredentialsProvider credentials(AwsStorageSettings settings) {
+        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    settings.accessKeyId().get(), settings.secretAccessKey().get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -13,9 +13,10 @@ public interface AwsStorageSettings {
 
     String region();
 
-    String accessKeyId();
+    /** Static keys (development emulators); unset: the SDK's default credential chain. */
+    Optional<String> accessKeyId();
 
-    String secretAccessKey();
+    Optional<String> secretAccessKey();
 
     Optional<URI> s3Endpoint();
 

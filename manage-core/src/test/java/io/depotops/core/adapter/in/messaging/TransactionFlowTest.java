@@ -2,12 +2,12 @@ package io.depotops.core.adapter.in.messaging;
 
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.as;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.charger;
+import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.coreLink;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newDepot;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newSite;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.newWorkspace;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.token;
 import static io.depotops.core.adapter.in.rest.CoreApiTestAccess.uniqueChargePointId;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
@@ -87,7 +87,7 @@ class TransactionFlowTest {
         request.put("meterStartWh", 1000);
         request.put("startedAt", at.toString());
         request.put("chargerTransactionId", chargerTransactionId);
-        return given().contentType("application/json").body(request).post(LINK).then();
+        return coreLink().body(request).post(LINK).then();
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.depotops.core.adapter.in.rest;
 
 import static io.restassured.RestAssured.given;
 
+import io.depotops.platform.serviceauth.InternalListener;
+import io.depotops.platform.testing.DevServiceTokens;
+import io.quarkus.arc.Arc;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
@@ -22,6 +25,15 @@ final class CoreApiFixtures {
                 .groups(Set.of(role))
                 .claim("workspaces", List.of(workspaces))
                 .sign();
+    }
+
+    /** A call of manage-connect on core's internal listener, with connect's service token. */
+    static RequestSpecification coreLink() {
+        return given().port(
+                        Arc.container().instance(InternalListener.class).get().port())
+                .auth()
+                .oauth2(DevServiceTokens.token("manage-connect", "manage-core"))
+                .contentType("application/json");
     }
 
     static RequestSpecification as(String token) {

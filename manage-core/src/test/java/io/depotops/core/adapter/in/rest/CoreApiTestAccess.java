@@ -12,6 +12,10 @@ public final class CoreApiTestAccess {
         return CoreApiFixtures.token(role, workspaces);
     }
 
+    public static RequestSpecification coreLink() {
+        return CoreApiFixtures.coreLink();
+    }
+
     public static RequestSpecification as(String token) {
         return CoreApiFixtures.as(token);
     }

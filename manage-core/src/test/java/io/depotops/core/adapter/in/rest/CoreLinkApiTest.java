@@ -42,7 +42,7 @@ class CoreLinkApiTest {
     }
 
     private static io.restassured.specification.RequestSpecification link() {
-        return given().contentType("application/json");
+        return CoreApiFixtures.coreLink();
     }
 
     @Test
@@ -171,5 +171,57 @@ class CoreLinkApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("chargePointId"));
+    }
+
+    /** The probe of issue 13: without connect's service token the core link changes nothing. */
+    @Test
+    void nobodyButConnectReachesTheCoreLink() {
+        Map<String, Object> boot = Map.of("chargePointId", chargePointId, "firmwareVersion", "evil-fw-9.9");
+        for (String path : new String[] {"/handshake", "/boot", "/authorize", "/transactions"}) {
+            given().contentType("application/json")
+                    .body(boot)
+                    .post(LINK + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+            given().contentType("application/json")
+                    .auth()
+                    .oauth2(token("admin", "*"))
+                    .body(boot)
+                    .post(LINK + path)
+                    .then()
+                    .statusCode(404);
+        }
+        int internal = io.quarkus.arc.Arc.container()
+                .instance(io.depotops.platform.serviceauth.InternalListener.class)
+                .get()
+                .port();
+        given().port(internal)
+                .contentType("application/json")
+                .body(boot)
+                .post(LINK + "/boot")
+                .then()
+                .statusCode(401);
+        given().port(internal)
+                .contentType("application/json")
+                .auth()
+                .oauth2(token("admin", "*"))
+                .body(boot)
+                .post(LINK + "/boot")
+                .then()
+                .statusCode(401);
+        given().port(internal)
+                .contentType("application/json")
+                .auth()
+                .oauth2(io.depotops.platform.testing.DevServiceTokens.token("telematics", "manage-core"))
+                .body(boot)
+                .post(LINK + "/boot")
+                .then()
+                .statusCode(401);
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/chargers", workspace)
+                .then()
+                .statusCode(200)
+                .body("items[0].firmwareVersion", org.hamcrest.Matchers.nullValue());
     }
 }
