@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers manage-core's core-link endpoints with instant acceptances, so that a benchmark measures
- * manage-connect alone and does not share the machine's cores with a real core.
+ * manage-connect alone and does not share the machine's cores with a real core. Boots get core's
+ * default heartbeat interval (300 s), so the chargers' own heartbeats add no load to a benchmark.
  */
 final class StandInCore implements AutoCloseable {
 
@@ -37,7 +38,8 @@ final class StandInCore implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = switch (path.substring(path.lastIndexOf('/') + 1)) {
             case "handshake" -> "{\"accepted\":true}";
-            case "boot" -> "{\"status\":\"Accepted\",\"intervalSeconds\":10,\"currentTime\":\"" + Instant.now() + "\"}";
+            case "boot" ->
+                "{\"status\":\"Accepted\",\"intervalSeconds\":300,\"currentTime\":\"" + Instant.now() + "\"}";
             case "authorize" -> "{\"status\":\"Accepted\"}";
             case "transactions" ->
                 "{\"transactionId\":" + transactionIds.incrementAndGet()
