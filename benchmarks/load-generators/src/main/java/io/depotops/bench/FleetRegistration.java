@@ -62,7 +62,7 @@ final class FleetRegistration {
                 .path("id")
                 .asText();
         String site = post(
-                        base + "/sites", "{\"depotId\":\"" + depot + "\",\"name\":\"Grid\",\"gridCapacityKw\":900000}")
+                        base + "/sites", "{\"depotId\":\"" + depot + "\",\"name\":\"Grid\",\"gridCapacityKw\":100000}")
                 .path("id")
                 .asText();
         return new Place(workspace, site);
