@@ -105,8 +105,8 @@ class SimulatedChargePointTest {
         FakeCsms.Received boot = csms.next("BootNotification");
         FakeCsms.Received first = csms.next("Heartbeat");
         FakeCsms.Received second = csms.next("Heartbeat");
-        assertThat(first.atNanos() - boot.atNanos()).isBetween(ms(900), ms(1900));
-        assertThat(second.atNanos() - first.atNanos()).isBetween(ms(900), ms(1900));
+        assertThat(first.atNanos() - boot.atNanos()).isBetween(ms(900), ms(3000));
+        assertThat(second.atNanos() - first.atNanos()).isBetween(ms(900), ms(3000));
     }
 
     @Test
