@@ -119,8 +119,21 @@ final class FakeCsms implements AutoCloseable {
         throw new AssertionError("the CSMS received no " + action);
     }
 
-    void sendCall(String chargePointId, String frame) {
-        sockets.get(chargePointId).writeTextMessage(frame);
+    void sendCall(String chargePointId, String frame) throws InterruptedException {
+        awaitSocket(chargePointId).writeTextMessage(frame);
+    }
+
+    /** The charger's socket; the client may see the upgrade answered before this side has it. */
+    ServerWebSocket awaitSocket(String chargePointId) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until) {
+            ServerWebSocket socket = sockets.get(chargePointId);
+            if (socket != null) {
+                return socket;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no socket of " + chargePointId + " at the CSMS");
     }
 
     /** Closes every socket at once, as a CSMS restart does. */

@@ -100,6 +100,7 @@ class OcppClientTest {
     @Test
     void closedCarriesTheCsmsCloseCode() throws Exception {
         OcppClient cp = OcppClient.connect(csms.url(), "CP-6", null, "ocpp1.6");
+        csms.awaitSocket("CP-6");
         csms.dropAll();
         assertThat(cp.awaitClosed(Duration.ofSeconds(5))).isEqualTo(1012);
         cp.close();
