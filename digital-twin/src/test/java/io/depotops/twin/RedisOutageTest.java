@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.depotops.platform.testing.LocalServers;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,14 @@ class RedisOutageTest {
     void readinessFollowsRedisDownAndUpAgain() {
         given().get("/q/health/ready").then().statusCode(200);
         try {
-            LocalServers.stopRedis();
+            TestServers.redis().cut();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/q/health/ready")
                             .then()
                             .statusCode(503)
                             .body("checks.findAll { it.status == 'DOWN' }.name", hasItem(containsString("Redis"))));
         } finally {
-            LocalServers.startRedis();
+            TestServers.redis().restore();
         }
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));

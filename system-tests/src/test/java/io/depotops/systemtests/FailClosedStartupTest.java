@@ -2,6 +2,8 @@ package io.depotops.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.depotops.platform.testing.TestRun;
+import io.depotops.platform.testing.TestServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,16 +39,18 @@ class FailClosedStartupTest {
         Path root = SystemUnderTest.Services.repositoryRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("build it first: ./mvnw package -DskipTests").exists();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m",
-                "-Dquarkus.http.port=0",
+        // a schema, vhost and Redis database of this test run: a start that gets as far as Flyway or
+        // the broker touches nobody's data
+        String schema = TestRun.schema("failclosed_" + module.replace('-', '_'));
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-Dquarkus.http.port=0"));
+        TestServers.directSettings().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of(
                 "-Ddepotops.internal.port=0",
-                // a schema of its own: a start that gets as far as Flyway touches nobody's data
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://${depotops.db.host}:${depotops.db.port}/depotops"
-                        + "?currentSchema=failclosed_" + module.replace('-', '_'),
-                "-Dquarkus.flyway.schemas=failclosed_" + module.replace('-', '_'),
-                "-Dquarkus.flyway.default-schema=failclosed_" + module.replace('-', '_'),
+                        + "?currentSchema=" + schema,
+                "-Dquarkus.flyway.schemas=" + schema,
+                "-Dquarkus.flyway.default-schema=" + schema,
                 "-jar",
                 jar.toString()));
         Map<String, String> settings = new HashMap<>(SystemUnderTest.Services.developmentSettings());

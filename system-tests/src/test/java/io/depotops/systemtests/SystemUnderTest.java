@@ -1,6 +1,10 @@
 package io.depotops.systemtests;
 
+import io.depotops.platform.testing.TestBroker;
+import io.depotops.platform.testing.TestRun;
+import io.depotops.platform.testing.TestServers;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +21,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real manage-core and manage-connect, started from their built {@code quarkus-run.jar} once per
- * test JVM (core first: connect asks it on every handshake), in database schemas of their own so a
- * development suite's data is untouched, and stopped when the test run ends.
+ * test JVM (core first: connect asks it on every handshake) on free ports, in this checkout's test
+ * run (platform-testing {@link TestRun}): database schemas {@code core_system_<run id>} and {@code
+ * connect_system_<run id>}, the run's RabbitMQ virtual host and Redis database, so that neither a
+ * running development suite nor another checkout's tests see their data or take their messages.
+ * Stopped when the test run ends.
  */
 final class SystemUnderTest implements BeforeAllCallback {
 
-    static final int CORE_PORT = 18280;
-    static final int CONNECT_PORT = 18281;
-    static final int CORE_INTERNAL_PORT = 18290;
+    private static final int[] PORTS = freePorts(3);
+    static final int CORE_PORT = PORTS[0];
+    static final int CONNECT_PORT = PORTS[1];
+    static final int CORE_INTERNAL_PORT = PORTS[2];
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Ports free now, distinct (all held open until each is known). */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free ports for the services under test", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // free anyway
+                }
+            }
+        }
+    }
 
     static URI coreUri() {
         return URI.create("http://127.0.0.1:" + CORE_PORT);
@@ -58,24 +87,16 @@ final class SystemUnderTest implements BeforeAllCallback {
                         List.of(
                                 "-Dquarkus.http.port=" + CORE_PORT,
                                 "-Ddepotops.internal.port=" + CORE_INTERNAL_PORT,
-                                schemaUrl("core_system"),
-                                "-Dquarkus.flyway.schemas=core_system",
-                                "-Dquarkus.flyway.default-schema=core_system",
-                                "-Dquarkus.flyway.clean-disabled=false",
-                                "-Dquarkus.flyway.clean-at-start=true",
                                 // TIMED_OUT shows within a second of a command's deadline
-                                "-Ddepotops.commands.deadline-check-interval=1s"));
+                                "-Ddepotops.commands.deadline-check-interval=1s"),
+                        "core_system");
                 services.launch(
                         "manage-connect",
                         CONNECT_PORT,
                         List.of(
                                 "-Dquarkus.http.port=" + CONNECT_PORT,
-                                "-Ddepotops.core.internal-url=http://127.0.0.1:" + CORE_INTERNAL_PORT,
-                                schemaUrl("connect_system"),
-                                "-Dquarkus.flyway.schemas=connect_system",
-                                "-Dquarkus.flyway.default-schema=connect_system",
-                                "-Dquarkus.flyway.clean-disabled=false",
-                                "-Dquarkus.flyway.clean-at-start=true"));
+                                "-Ddepotops.core.internal-url=http://127.0.0.1:" + CORE_INTERNAL_PORT),
+                        "connect_system");
                 return services;
             } catch (RuntimeException | Error e) {
                 services.close();
@@ -83,12 +104,23 @@ final class SystemUnderTest implements BeforeAllCallback {
             }
         }
 
-        private static String schemaUrl(String schema) {
-            return "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://${depotops.db.host}:${depotops.db.port}/depotops?currentSchema="
-                    + schema;
+        /** This run's settings and its own schema, cleaned at start, before the service's own properties. */
+        private static List<String> isolated(List<String> properties, String schemaBase) {
+            String schema = TestRun.schema(schemaBase);
+            List<String> all = new ArrayList<>();
+            TestServers.directSettings().forEach((key, value) -> all.add("-D" + key + "=" + value));
+            all.addAll(List.of(
+                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://${depotops.db.host}:${depotops.db.port}/depotops?currentSchema="
+                            + schema,
+                    "-Dquarkus.flyway.schemas=" + schema,
+                    "-Dquarkus.flyway.default-schema=" + schema,
+                    "-Dquarkus.flyway.clean-disabled=false",
+                    "-Dquarkus.flyway.clean-at-start=true"));
+            all.addAll(properties);
+            return all;
         }
 
-        private void launch(String module, int port, List<String> properties) {
+        private void launch(String module, int port, List<String> properties, String schemaBase) {
             Path moduleDir = repositoryRoot().resolve(module);
             Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -105,14 +137,20 @@ final class SystemUnderTest implements BeforeAllCallback {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx512m");
-            command.addAll(properties);
+            command.addAll(isolated(properties, schemaBase));
             command.add("-jar");
             command.add(jar.toString());
             try {
                 Files.createDirectories(logs);
                 Path log = logs.resolve(module + ".log");
                 ProcessBuilder builder = new ProcessBuilder(command).directory(moduleDir.toFile());
-                builder.environment().putAll(developmentSettings());
+                java.util.Map<String, String> settings = developmentSettings();
+                builder.environment().putAll(settings);
+                // the run's vhost lets in the broker user deploy/dev gives its services
+                String brokerUser = settings.get("DEPOTOPS_RABBITMQ_USERNAME");
+                if (brokerUser != null) {
+                    TestBroker.grantVirtualHost(brokerUser);
+                }
                 Process process = builder.redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();

@@ -11,6 +11,7 @@ import io.depotops.connect.domain.CommandResult.Outcome;
 import io.depotops.connect.domain.OcppVersion;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,7 @@ public class CommandService {
     private final CommandResultWatch resultWatch;
     private final InstanceIdentity instance;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     public CommandService(
@@ -77,7 +79,8 @@ public class CommandService {
             CommandForwarding forwarding,
             CommandResultWatch resultWatch,
             InstanceIdentity instance,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            Clock clock) {
         this.sessions = sessions;
         this.transactions = transactions;
         this.results = results;
@@ -86,6 +89,7 @@ public class CommandService {
         this.resultWatch = resultWatch;
         this.instance = instance;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @PreDestroy
@@ -105,7 +109,7 @@ public class CommandService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "command %s for %s failed unexpectedly", command.commandId(), command.chargePointId());
             outcome = CompletableFuture.completedFuture(
-                    CommandResult.of(command, Outcome.FAILED, "internal error", Instant.now()));
+                    CommandResult.of(command, Outcome.FAILED, "internal error", clock.instant()));
         }
         return outcome.thenApplyAsync(this::publish, workers);
     }
@@ -123,7 +127,7 @@ public class CommandService {
                 Outcome.FAILED,
                 "invalid command: " + detail,
                 null,
-                Instant.now());
+                clock.instant());
         return CompletableFuture.supplyAsync(() -> publish(result), workers);
     }
 
@@ -147,7 +151,7 @@ public class CommandService {
             return new Submission.Forwarded(holder.get(), result);
         }
         return new Submission.Offline(publish(CommandResult.of(
-                command, Outcome.OFFLINE, "charger is not connected to any connect instance", Instant.now())));
+                command, Outcome.OFFLINE, "charger is not connected to any connect instance", clock.instant())));
     }
 
     /** The operator no longer waits for a forwarded command's result. */
@@ -165,7 +169,7 @@ public class CommandService {
     }
 
     private CompletableFuture<CommandResult> send(ChargerCommand command) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<OcppVersion> version = sessions.versionOf(command.chargePointId());
         if (version.isEmpty()) {
             return done(command, Outcome.OFFLINE, "charger is not connected to this connect instance");
@@ -196,12 +200,12 @@ public class CommandService {
         return sessions.call(command.chargePointId(), call.action(), call.payload(), command.deadline())
                 .handle((outcome, failure) -> failure != null
                         ? CommandResult.of(
-                                command, Outcome.FAILED, "invalid command: " + rootMessage(failure), Instant.now())
+                                command, Outcome.FAILED, "invalid command: " + rootMessage(failure), clock.instant())
                         : toResult(command, call, outcome));
     }
 
     private CommandResult toResult(ChargerCommand command, OcppCall call, CallOutcome outcome) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         return switch (outcome.kind()) {
             case RESULT -> {
                 JsonNode payload = outcome.payload();
@@ -277,8 +281,8 @@ public class CommandService {
         throw new IllegalStateException("could not publish the result of command " + result.commandId(), last);
     }
 
-    private static CompletableFuture<CommandResult> done(ChargerCommand command, Outcome outcome, String detail) {
-        return CompletableFuture.completedFuture(CommandResult.of(command, outcome, detail, Instant.now()));
+    private CompletableFuture<CommandResult> done(ChargerCommand command, Outcome outcome, String detail) {
+        return CompletableFuture.completedFuture(CommandResult.of(command, outcome, detail, clock.instant()));
     }
 
     private static String rootMessage(Throwable failure) {

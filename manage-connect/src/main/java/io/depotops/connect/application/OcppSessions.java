@@ -10,6 +10,7 @@ import io.depotops.connect.domain.RpcError;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -54,6 +55,7 @@ public class OcppSessions {
     private final ChargerFacts facts;
     private final ConnectSettings settings;
     private final ChargerRouting routing;
+    private final Clock clock;
 
     public OcppSessions(
             FrameCodec codec,
@@ -62,13 +64,15 @@ public class OcppSessions {
             ChargerFacts facts,
             ConnectSettings settings,
             ChargerRouting routing,
-            Instance<VersionHandler> versionHandlers) {
+            Instance<VersionHandler> versionHandlers,
+            Clock clock) {
         this.codec = codec;
         this.validator = validator;
         this.chargers = chargers;
         this.facts = facts;
         this.settings = settings;
         this.routing = routing;
+        this.clock = clock;
         versionHandlers.forEach(handler -> handlers.put(handler.version(), handler));
         long sweep = settings.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(this::closeDeadSockets, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -82,7 +86,7 @@ public class OcppSessions {
 
     /** A charger's websocket opened; replaces (and closes) a session the charger still had. */
     public void open(String chargePointId, OcppVersion version, SessionTransport transport) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         OcppSession session = new OcppSession(
                 chargePointId, version, transport, new SerialExecutor(workers), now, settings.rememberedMessageIds());
         byConnection.put(transport.id(), session);
@@ -109,7 +113,7 @@ public class OcppSessions {
     public void alive(String connectionId) {
         OcppSession session = byConnection.get(connectionId);
         if (session != null) {
-            session.lastSeen = Instant.now();
+            session.lastSeen = clock.instant();
         }
     }
 
@@ -122,7 +126,7 @@ public class OcppSessions {
             LOG.warnf("dropped a frame of connection %s: no live session (%s)", connectionId, session);
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         session.lastSeen = now;
         session.lastMessageAt = now;
         session.executor.execute(() -> process(session, text, now));
@@ -328,7 +332,7 @@ public class OcppSessions {
             return;
         }
         OcppSession.OutgoingCall waiting = session.outgoing.poll();
-        while (waiting != null && waiting.notAfter() != null && Instant.now().isAfter(waiting.notAfter())) {
+        while (waiting != null && waiting.notAfter() != null && clock.instant().isAfter(waiting.notAfter())) {
             waiting.outcome()
                     .complete(CallOutcome.failed(
                             CallOutcome.Kind.TIMED_OUT,
@@ -368,7 +372,7 @@ public class OcppSessions {
         if (session.ended.get()) {
             return;
         }
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         try {
             session.transport.send(text);
         } catch (RuntimeException e) {
@@ -386,7 +390,7 @@ public class OcppSessions {
         byConnection.remove(session.id(), session);
         byCharger.remove(session.chargePointId, session);
         routing.sessionChanged(session.chargePointId, this::isLive);
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         session.executor.execute(() -> {
             CallOutcome offline = CallOutcome.failed(CallOutcome.Kind.OFFLINE, null, "charger disconnected");
             if (session.inFlight != null) {
@@ -399,7 +403,7 @@ public class OcppSessions {
     }
 
     private void closeDeadSockets() {
-        Instant limit = Instant.now().minus(settings.deadSocketTimeout());
+        Instant limit = clock.instant().minus(settings.deadSocketTimeout());
         for (OcppSession session : byConnection.values()) {
             if (session.lastSeen.isBefore(limit)) {
                 LOG.infof(

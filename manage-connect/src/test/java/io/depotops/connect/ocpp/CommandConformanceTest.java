@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.cloudevents.CloudEvent;
 import io.depotops.chargepointsim.Frames;
@@ -18,6 +17,8 @@ import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.messaging.RabbitMqConnection;
+import io.depotops.platform.testing.TestBroker;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -77,9 +78,8 @@ class CommandConformanceTest {
     @BeforeAll
     static void connectToBroker() throws Exception {
         Events.queue();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("localhost");
-        broker = factory.newConnection("depotops-test-core");
+        // Straight to the broker in this run's vhost: core's side stays up while a test cuts connect's link.
+        broker = TestBroker.connectionFactory().newConnection("depotops-test-core");
         publisher = broker.createChannel();
         // what core sees with the mandatory flag: a command no instance routes comes back
         publisher.addReturnListener(
@@ -842,8 +842,13 @@ class CommandConformanceTest {
         String id = "CMD-RECOVER";
         try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(commandQueue::isConsuming);
-            closeConnectionsNamed("manage-connect");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !rabbit.isOpen());
+            // connect's broker link breaks, as in a network failure, and comes back
+            TestServers.rabbitmq().cut();
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !rabbit.isOpen());
+            } finally {
+                TestServers.rabbitmq().restore();
+            }
             Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> rabbit.isOpen() && bound(commandQueue.queueName(), "chargepoint." + id));
@@ -971,32 +976,9 @@ class CommandConformanceTest {
                 .contains("command");
     }
 
-    // ---- broker inspection (rabbitmqctl, as LocalBroker uses) ----
+    // ---- broker inspection ----
 
-    private static boolean bound(String queue, String key) throws Exception {
-        return rabbitmqctl("list_bindings", "source_name", "destination_name", "routing_key").stream()
-                .anyMatch(line -> line.equals(Exchanges.COMMANDS + "\t" + queue + "\t" + key));
-    }
-
-    /** Closes the broker connections a client named so (as a network failure would end them). */
-    private static void closeConnectionsNamed(String name) throws Exception {
-        int closed = 0;
-        for (String line : rabbitmqctl("list_connections", "pid", "client_properties")) {
-            if (line.contains("connection_name") && line.contains("\"" + name + "\"")) {
-                rabbitmqctl("close_connection", line.split("\t")[0], "test: connection lost");
-                closed++;
-            }
-        }
-        assertThat(closed).as("connections named " + name).isPositive();
-    }
-
-    private static List<String> rabbitmqctl(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().toList();
+    private static boolean bound(String queue, String key) {
+        return TestBroker.bound(Exchanges.COMMANDS, queue, key);
     }
 }

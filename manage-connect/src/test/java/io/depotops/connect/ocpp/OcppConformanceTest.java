@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.chargepointsim.Frames;
 import io.depotops.chargepointsim.HandshakeRefused;
 import io.depotops.chargepointsim.OcppClient;
+import io.depotops.connect.TestClock;
 import io.depotops.connect.application.CallOutcome;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.contracts.events.EventTypes;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,14 @@ class OcppConformanceTest {
 
     @Inject
     OcppSessions sessions;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void bindQueue() throws Exception {
@@ -413,6 +423,28 @@ class OcppConformanceTest {
         Thread.sleep(500);
         assertThat(Events.of(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, "SES-DUP"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aSocketSilentForLongerThanTheDeadSocketTimeoutIsClosed() throws Exception {
+        try (OcppClient cp = v16("SES-DEAD")) {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sessions.find("SES-DEAD").isPresent());
+            // dead-socket-timeout 90 s; the sweep runs every second in tests
+            clock.advance(Duration.ofSeconds(80));
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !cp.closed().isDone());
+
+            clock.advance(Duration.ofSeconds(11));
+
+            assertThat(cp.awaitClosed(Duration.ofSeconds(10)))
+                    .as("close code: going away")
+                    .isEqualTo(1001);
+            assertThat(sessions.find("SES-DEAD")).isEmpty();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -32,10 +33,12 @@ public class ApiKeyService {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository keys) {
+    ApiKeyService(ApiKeyRepository keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
     }
 
     @Transactional
@@ -77,7 +80,7 @@ public class ApiKeyService {
                         key.secretSha256().getBytes(StandardCharsets.US_ASCII),
                         sha256(parts[2]).getBytes(StandardCharsets.US_ASCII)));
         found.ifPresent(key -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             // Recorded at most once a minute: a busy key must not turn every read into a write.
             if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
                 keys.touch(key.id(), now);

@@ -8,6 +8,7 @@ import io.depotops.core.domain.ChargerCommand;
 import io.depotops.core.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,9 +29,11 @@ public class CommandService {
     private final ChargerRepository chargers;
     private final CommandStore store;
     private final CommandDispatcher dispatcher;
+    private final Clock clock;
 
-    CommandService(ChargerRepository chargers, CommandStore store, CommandDispatcher dispatcher) {
+    CommandService(ChargerRepository chargers, CommandStore store, CommandDispatcher dispatcher, Clock clock) {
         this.chargers = chargers;
+        this.clock = clock;
         this.store = store;
         this.dispatcher = dispatcher;
     }
@@ -53,7 +56,7 @@ public class CommandService {
         if (window.isNegative() || window.isZero() || window.compareTo(MAX_DEADLINE) > 0) {
             throw new InvalidInputException("deadlineSeconds", "must be 1 to " + MAX_DEADLINE.toSeconds());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ChargerCommand recorded = store.insert(new ChargerCommand(
                 UUID.randomUUID(),
                 workspaceId,

@@ -8,8 +8,8 @@ import io.depotops.core.domain.TelematicsObservation;
 import io.depotops.core.domain.Vehicle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -51,14 +51,17 @@ public class TelematicsIngestService {
     private final TelematicsStore store;
     private final DomainEvents events;
     private final LiveStateService liveState;
+    private final Clock clock;
 
     TelematicsIngestService(
             WorkspaceRepository workspaces,
             VehicleRepository vehicles,
             TelematicsStore store,
             DomainEvents events,
-            LiveStateService liveState) {
+            LiveStateService liveState,
+            Clock clock) {
         this.workspaces = workspaces;
+        this.clock = clock;
         this.vehicles = vehicles;
         this.store = store;
         this.events = events;
@@ -142,7 +145,7 @@ public class TelematicsIngestService {
         if (observation == null || observation.updateId() == null || observation.observedAt() == null) {
             return Optional.of("updateId and observedAt are required");
         }
-        if (observation.observedAt().isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
+        if (observation.observedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
             return Optional.of("observedAt is in the future");
         }
         UUID workspaceId;

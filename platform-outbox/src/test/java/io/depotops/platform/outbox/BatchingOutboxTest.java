@@ -8,9 +8,9 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.messaging.Exchanges;
-import io.depotops.platform.testing.LocalServers;
 import io.depotops.platform.testing.TestQueue;
 import io.depotops.platform.testing.TestQueue.Delivery;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -127,11 +127,11 @@ class BatchingOutboxTest {
     void whileTheDatabaseIsDownAppendsFailAndAfterwardsTheyCommitAgain() throws Exception {
         CloudEvent lost = event("meter-1", 1);
         try {
-            LocalServers.stopPostgres();
+            TestServers.postgres().cut();
             CompletableFuture<Void> failed = outbox.append(List.of(OutboxMessage.event(lost, "meter", "meter-1")));
             assertThatThrownBy(() -> failed.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         } finally {
-            LocalServers.startPostgres();
+            TestServers.postgres().restore();
         }
         CloudEvent kept = event("meter-1", 2);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {

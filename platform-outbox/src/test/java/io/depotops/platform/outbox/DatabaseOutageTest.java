@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.depotops.platform.testing.LocalServers;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class DatabaseOutageTest {
     void readinessFollowsTheDatabaseDownAndUpAgain() {
         given().get("/q/health/ready").then().statusCode(200);
         try {
-            LocalServers.stopPostgres();
+            TestServers.postgres().cut();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/q/health/ready")
                             .then()
@@ -26,7 +26,7 @@ class DatabaseOutageTest {
                                     "checks.findAll { it.status == 'DOWN' }.name",
                                     hasItem(org.hamcrest.Matchers.containsString("Database"))));
         } finally {
-            LocalServers.startPostgres();
+            TestServers.postgres().restore();
         }
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));

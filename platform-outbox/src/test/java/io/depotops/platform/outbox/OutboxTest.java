@@ -9,9 +9,9 @@ import io.agroal.api.AgroalDataSource;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.messaging.Exchanges;
-import io.depotops.platform.testing.LocalBroker;
 import io.depotops.platform.testing.TestQueue;
 import io.depotops.platform.testing.TestQueue.Delivery;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -104,7 +104,7 @@ class OutboxTest {
         int eventsPerAggregate = 20;
         List<String> written = new ArrayList<>();
         try {
-            LocalBroker.stop();
+            TestServers.rabbitmq().cut();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
 
@@ -119,7 +119,7 @@ class OutboxTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> countRows("published_at is null and attempts > 0") > 0);
             assertThat(countRows("published_at is null")).isGreaterThanOrEqualTo(written.size());
         } finally {
-            LocalBroker.start();
+            TestServers.rabbitmq().restore();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> queue.deliveries().size() >= written.size());

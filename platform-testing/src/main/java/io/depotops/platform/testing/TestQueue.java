@@ -5,17 +5,20 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A durable queue on the real local broker, bound to an exchange, that records every delivery in
- * arrival order. Durable and recovering, so it keeps receiving across a broker restart.
+ * A durable queue on the real broker, in this test run's virtual host ({@link TestBroker}), bound to
+ * an exchange, that records every delivery in arrival order. It connects to the broker directly, not
+ * through the service's {@link FaultProxy}, so it keeps observing while a test cuts the service's
+ * link; it recovers by itself should its own connection drop.
  */
 public final class TestQueue implements AutoCloseable {
 
     /** One delivery, with the broker's message id and the raw body. */
-    public record Delivery(String messageId, String routingKey, byte[] body, java.util.Map<String, Object> headers) {}
+    public record Delivery(String messageId, String routingKey, byte[] body, Map<String, Object> headers) {}
 
     private final Connection connection;
     private final Channel channel;
@@ -30,8 +33,7 @@ public final class TestQueue implements AutoCloseable {
 
     /** Declares a fresh queue bound to {@code exchange} with {@code bindingKey} and consumes it. */
     public static TestQueue bind(String exchange, String bindingKey) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("localhost");
+        ConnectionFactory factory = TestBroker.connectionFactory();
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(500);
         Connection connection = factory.newConnection("depotops-test-queue");
@@ -47,7 +49,7 @@ public final class TestQueue implements AutoCloseable {
                     message.getEnvelope().getRoutingKey(),
                     message.getBody(),
                     message.getProperties().getHeaders() == null
-                            ? java.util.Map.of()
+                            ? Map.of()
                             : message.getProperties().getHeaders()));
             channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
         };

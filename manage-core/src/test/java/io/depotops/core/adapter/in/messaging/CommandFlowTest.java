@@ -20,6 +20,7 @@ import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.RoutingKeys;
+import io.depotops.core.TestClock;
 import io.depotops.platform.messaging.ConfirmingPublisher;
 import io.depotops.platform.testing.TestQueue;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +28,21 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A command from core's API to the charger's routing key, closed by connect's result. */
 @QuarkusTest
 class CommandFlowTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Inject
     ConfirmingPublisher publisher;
@@ -124,12 +134,23 @@ class CommandFlowTest {
         // Routed (a connect instance holds the charger) but never answered.
         try (TestQueue silentHolder = TestQueue.bind(Exchanges.COMMANDS, RoutingKeys.chargePoint(chargePointId))) {
             String id = as(operator)
-                    .body(Map.of("command", "RESET", "parameters", Map.of("type", "Soft"), "deadlineSeconds", 1))
+                    .body(Map.of("command", "RESET", "parameters", Map.of("type", "Soft"), "deadlineSeconds", 120))
                     .post("/api/v1/workspaces/{ws}/chargers/{id}/commands", workspace, chargerId)
                     .then()
                     .statusCode(202)
                     .extract()
                     .path("id");
+            // the deadline check runs every second in tests: it leaves the command alone before its deadline
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !"TIMED_OUT"
+                            .equals(as(operator)
+                                    .get("/api/v1/workspaces/{ws}/commands/{id}", workspace, id)
+                                    .then()
+                                    .extract()
+                                    .path("status")));
+
+            clock.advance(Duration.ofSeconds(121));
 
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> as(operator)

@@ -17,6 +17,7 @@ import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1.ChargingState;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1.Position;
+import io.depotops.core.TestClock;
 import io.depotops.platform.messaging.ConfirmingPublisher;
 import io.depotops.platform.testing.TestQueue;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,12 +31,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Canonical updates on the ingest queue become history, snapshot, live state and events. */
 @QuarkusTest
 class TelematicsIngestTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Inject
     ConfirmingPublisher publisher;
@@ -263,10 +273,22 @@ class TelematicsIngestTest {
     @Test
     void aVehicleGoneSilentIsAnnouncedStaleOnce() throws Exception {
         try (TestQueue stale = TestQueue.bind(Exchanges.EVENTS, EventTypes.CORE_TELEMATICS_VEHICLE_STALE_V1)) {
-            publish(update("u-silent", Instant.now().minus(7, ChronoUnit.MINUTES), 35, device, null));
+            publish(update("u-silent", Instant.now(), 35, device, null));
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> as(operator)
+                            .get("/api/v1/workspaces/{ws}/vehicles/{id}/telematics", workspace, vehicle)
+                            .then()
+                            .statusCode(200));
+            // the stale check runs every second in tests: 4 minutes of silence are not 5
+            clock.advance(Duration.ofMinutes(4));
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> staleEventsFor(stale) == 0);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> staleEventsFor(stale) == 1);
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> staleEventsFor(stale) == 1);
+            clock.advance(Duration.ofMinutes(2));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> staleEventsFor(stale) == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> staleEventsFor(stale) == 1);
         }
     }
 

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.telematics.CanonicalVehicleUpdateV1;
-import io.depotops.platform.testing.LocalBroker;
 import io.depotops.platform.testing.TestQueue;
+import io.depotops.platform.testing.TestServers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -218,13 +218,13 @@ class StreamEndpointTest {
         String device = "gps-" + UUID.randomUUID();
         try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
             try {
-                LocalBroker.stop();
+                TestServers.rabbitmq().cut();
                 provider.send(generic("d-1", device, Instant.now(), 33, null));
                 await().during(Duration.ofSeconds(2))
                         .atMost(Duration.ofSeconds(5))
                         .until(() -> !provider.acked().contains("d-1"));
             } finally {
-                LocalBroker.start();
+                TestServers.rabbitmq().restore();
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> provider.acked().contains("d-1"));
             await().atMost(Duration.ofSeconds(10)).until(() -> published(device).size() == 1);

@@ -1,0 +1,11 @@
+package io.depotops.twin;
+
+import io.depotops.platform.testing.TestServers;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every {@code @QuarkusTest} here reaches RabbitMQ and Redis through this run's fault proxies. */
+@QuarkusTestResource(
+        value = TestServers.class,
+        initArgs = @ResourceArg(name = TestServers.SERVERS, value = "rabbitmq,redis"))
+public class TestEnvironment {}
