@@ -2,6 +2,7 @@ package io.depotops.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import io.depotops.systemtests.CoreApi.Vehicle;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class AuthorizationConformanceTest extends SystemTest {
     void C01_authorizeKnownAndUnknownToken() throws Exception {
         Charger charger = core.charger(V201);
         Vehicle vehicle = core.vehicle();
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             assertThat(cp.callResult("Authorize", idToken201(vehicle.idTag()))
                             .at("/idTokenInfo/status")
                             .asText())
@@ -30,7 +31,7 @@ class AuthorizationConformanceTest extends SystemTest {
     void Authorize_16_knownTagAcceptedUnknownTagInvalid() throws Exception {
         Charger charger = core.charger(V16);
         Vehicle vehicle = core.vehicle();
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             assertThat(cp.callResult("Authorize", "{\"idTag\":\"" + vehicle.idTag() + "\"}")
                             .at("/idTagInfo/status")
                             .asText())
@@ -47,7 +48,7 @@ class AuthorizationConformanceTest extends SystemTest {
         Vehicle foreign =
                 CoreApi.newWorkspace(AuthorizationConformanceTest.class).vehicle();
         Charger charger = core.charger(V16);
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             assertThat(cp.callResult("Authorize", "{\"idTag\":\"" + foreign.idTag() + "\"}")
                             .at("/idTagInfo/status")
                             .asText())

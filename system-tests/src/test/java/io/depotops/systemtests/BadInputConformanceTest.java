@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void notJson(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = cp.exchange("this is [not json");
             assertCallError(answer, expected(version, "RpcFrameworkError", "FormationViolation"));
             assertThat(answer.get(1).asText()).isEqualTo("-1");
@@ -34,7 +35,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void unknownMessageType(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = cp.exchange("[7,\"type-7\",\"Heartbeat\",{}]");
             assertCallError(answer, expected(version, "MessageTypeNotSupported", "GenericError"));
             assertThat(answer.get(1).asText()).isEqualTo("type-7");
@@ -45,7 +46,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void unknownAction(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             assertCallError(cp.call("NoSuchAction", "{}"), "NotImplemented");
             assertStillUp(cp);
         }
@@ -54,7 +55,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void actionAChargerNeverSends(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "RequestStartTransaction",
@@ -68,7 +69,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void missingRequiredField(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call("BootNotification", "{\"reason\":\"PowerUp\"}")
                     : cp.call("BootNotification", "{\"chargePointVendor\":\"system-tests\"}");
@@ -80,7 +81,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void wrongJsonType(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "StatusNotification",
@@ -97,7 +98,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void badEnumValue(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             JsonNode answer = version.equals(V201)
                     ? cp.call(
                             "StatusNotification",
@@ -114,7 +115,7 @@ class BadInputConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void propertyTheSchemaDoesNotAllow(String version) throws Exception {
-        try (ChargePoint cp = booted(core.charger(version))) {
+        try (OcppClient cp = booted(core.charger(version))) {
             assertCallError(
                     cp.call("Heartbeat", "{\"extra\":true}"),
                     expected(version, "FormatViolation", "FormationViolation"));
@@ -130,7 +131,7 @@ class BadInputConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void B03_messageBeforeBootAcceptedIsRefused(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint cp = connect(charger)) {
+        try (OcppClient cp = connect(charger)) {
             core.deleteCharger(charger);
             // connect's copy of the registry learns of the removal within moments (ADR 0010)
             await().atMost(EVENTUAL)

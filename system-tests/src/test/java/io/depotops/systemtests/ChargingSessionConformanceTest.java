@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import io.depotops.systemtests.CoreApi.Vehicle;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ class ChargingSessionConformanceTest extends SystemTest {
         Charger charger = core.charger(V16);
         Vehicle vehicle = core.vehicle();
         long transactionId;
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             assertThat(cp.call("StatusNotification", statusNotification16("Preparing"))
                             .get(0)
                             .asInt())
@@ -81,7 +82,7 @@ class ChargingSessionConformanceTest extends SystemTest {
         Charger charger = core.charger(V201);
         Vehicle vehicle = core.vehicle();
         String chargerTransactionId = "TX-" + CoreApi.unique();
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             cp.callResult("StatusNotification", statusNotification201("Occupied"));
             JsonNode started = cp.callResult(
                     "TransactionEvent", transactionStarted201(chargerTransactionId, vehicle.idTag(), 2_000));

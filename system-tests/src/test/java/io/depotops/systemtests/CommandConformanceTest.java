@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import io.depotops.systemtests.CoreApi.Vehicle;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +29,7 @@ class CommandConformanceTest extends SystemTest {
     void F01_remoteStartFromCore(String version) throws Exception {
         Charger charger = core.charger(version);
         Vehicle vehicle = core.vehicle();
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             UUID command =
                     core.sendCommand(charger, "REMOTE_START", Map.of("evseId", 1, "idToken", vehicle.idTag()), 30);
             JsonNode call = cp.expectCall(remoteStartAction(version), CALL_ARRIVES);
@@ -49,7 +50,7 @@ class CommandConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void F01_remoteStartRejectedByTheCharger(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             UUID command = core.sendCommand(
                     charger,
                     "REMOTE_START",
@@ -67,7 +68,7 @@ class CommandConformanceTest extends SystemTest {
         Charger charger = core.charger(version);
         Vehicle vehicle = core.vehicle();
         String chargerTransactionId = "TX-" + CoreApi.unique();
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             long transactionId;
             if (version.equals(V16)) {
                 transactionId = cp.callResult("StartTransaction", startTransaction16(vehicle.idTag(), 0))
@@ -97,7 +98,7 @@ class CommandConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void B11_B12_resetUnansweredTimesOut(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             UUID command = core.sendCommand(charger, "RESET", Map.of("type", "Soft"), 3);
             JsonNode call = cp.expectCall("Reset", CALL_ARRIVES);
             assertThat(call.at("/3/type").asText()).isEqualTo(version.equals(V16) ? "Soft" : "OnIdle");
@@ -117,7 +118,7 @@ class CommandConformanceTest extends SystemTest {
         awaitStatus(first, "OFFLINE", Duration.ofSeconds(5));
 
         Charger gone = core.charger(version);
-        try (ChargePoint cp = booted(gone)) {
+        try (OcppClient cp = booted(gone)) {
             assertStillUp(cp);
         }
         // unbound when the session ended, or (just after) connect answers OFFLINE itself

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.depotops.systemtests.ChargePoint.HandshakeRefused;
+import io.depotops.chargepointsim.HandshakeRefused;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +21,7 @@ class HandshakeConformanceTest extends SystemTest {
     @ParameterizedTest(name = "OCPP {0}")
     @ValueSource(strings = {V16, V201})
     void A00_unknownChargePointRefused(String version) {
-        assertThatThrownBy(() -> ChargePoint.connect(
-                        "ST-UNKNOWN-" + CoreApi.unique(), CoreApi.CHARGER_PASSWORD, "ocpp" + version))
+        assertThatThrownBy(() -> connect("ST-UNKNOWN-" + CoreApi.unique(), CoreApi.CHARGER_PASSWORD, "ocpp" + version))
                 .isInstanceOfSatisfying(
                         HandshakeRefused.class,
                         refused -> assertThat(refused.status).isEqualTo(401));
@@ -31,12 +31,11 @@ class HandshakeConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void A00_securityProfile1WrongOrMissingPasswordRefused(String version) {
         Charger charger = core.charger(version);
-        assertThatThrownBy(() ->
-                        ChargePoint.connect(charger.chargePointId(), "not-the-password-of-it", charger.subprotocol()))
+        assertThatThrownBy(() -> connect(charger.chargePointId(), "not-the-password-of-it", charger.subprotocol()))
                 .isInstanceOfSatisfying(
                         HandshakeRefused.class,
                         refused -> assertThat(refused.status).isEqualTo(401));
-        assertThatThrownBy(() -> ChargePoint.connect(charger.chargePointId(), null, charger.subprotocol()))
+        assertThatThrownBy(() -> connect(charger.chargePointId(), null, charger.subprotocol()))
                 .isInstanceOfSatisfying(
                         HandshakeRefused.class,
                         refused -> assertThat(refused.status).isEqualTo(401));
@@ -46,11 +45,11 @@ class HandshakeConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void missingOrUnsupportedSubprotocolRefused(String version) {
         Charger charger = core.charger(version);
-        assertThatThrownBy(() -> ChargePoint.connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD))
+        assertThatThrownBy(() -> connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD))
                 .isInstanceOfSatisfying(
                         HandshakeRefused.class,
                         refused -> assertThat(refused.status).isEqualTo(400));
-        assertThatThrownBy(() -> ChargePoint.connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD, "ocpp1.5"))
+        assertThatThrownBy(() -> connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD, "ocpp1.5"))
                 .isInstanceOfSatisfying(
                         HandshakeRefused.class,
                         refused -> assertThat(refused.status).isEqualTo(400));
@@ -60,7 +59,7 @@ class HandshakeConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void B01_coldBootAccepted(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint cp = connect(charger)) {
+        try (OcppClient cp = connect(charger)) {
             assertThat(cp.subprotocol()).isEqualTo(charger.subprotocol());
             JsonNode boot = cp.callResult("BootNotification", bootNotification(charger));
             assertThat(boot.get("status").asText()).isEqualTo("Accepted");

@@ -9,6 +9,7 @@ import static io.depotops.systemtests.Messages.transactionUpdated201;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import io.depotops.systemtests.CoreApi.Vehicle;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +33,7 @@ class ReconnectConformanceTest extends SystemTest {
         Vehicle vehicle = core.vehicle();
         String chargerTransactionId = "TX-" + CoreApi.unique();
         long transactionId = 0;
-        try (ChargePoint cp = booted(charger)) {
+        try (OcppClient cp = booted(charger)) {
             if (version.equals(V16)) {
                 transactionId = cp.callResult("StartTransaction", startTransaction16(vehicle.idTag(), 1_000))
                         .get("transactionId")
@@ -44,7 +45,7 @@ class ReconnectConformanceTest extends SystemTest {
             }
         }
         // a charger that only lost its connection does not boot again
-        try (ChargePoint cp = connect(charger)) {
+        try (OcppClient cp = connect(charger)) {
             if (version.equals(V16)) {
                 cp.callResult("MeterValues", meterValues16(transactionId, 15_000));
                 cp.callResult("StopTransaction", stopTransaction16(transactionId, 31_000, vehicle.idTag(), "Local"));
@@ -82,8 +83,8 @@ class ReconnectConformanceTest extends SystemTest {
     @ValueSource(strings = {V16, V201})
     void secondConnectionReplacesTheFirst(String version) throws Exception {
         Charger charger = core.charger(version);
-        try (ChargePoint first = booted(charger);
-                ChargePoint second = connect(charger)) {
+        try (OcppClient first = booted(charger);
+                OcppClient second = connect(charger)) {
             assertThat(first.awaitClosed(Duration.ofSeconds(10))).isEqualTo(1000);
             assertStillUp(second);
             // core sees the charger online: the replaced session's end must not win over the new one

@@ -3,6 +3,7 @@ package io.depotops.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.systemtests.CoreApi.Charger;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +28,19 @@ abstract class SystemTest {
         core = CoreApi.newWorkspace(test.getTestClass().orElseThrow());
     }
 
-    static ChargePoint connect(Charger charger) throws Exception {
-        return ChargePoint.connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD, charger.subprotocol());
+    static OcppClient connect(Charger charger) throws Exception {
+        return connect(charger.chargePointId(), CoreApi.CHARGER_PASSWORD, charger.subprotocol());
+    }
+
+    /** Opens a charge point's websocket at connect, or throws HandshakeRefused with the status. */
+    static OcppClient connect(String chargePointId, String password, String... subprotocols) throws Exception {
+        return OcppClient.connect(
+                SystemUnderTest.connectUri().resolve("/ocpp/"), chargePointId, password, subprotocols);
     }
 
     /** Connected and booted: core accepted the BootNotification. */
-    static ChargePoint booted(Charger charger) throws Exception {
-        ChargePoint cp = connect(charger);
+    static OcppClient booted(Charger charger) throws Exception {
+        OcppClient cp = connect(charger);
         JsonNode boot = cp.callResult("BootNotification", bootNotification(charger));
         assertThat(boot.get("status").asText()).isEqualTo("Accepted");
         return cp;
@@ -54,7 +61,7 @@ abstract class SystemTest {
         assertThat(answer.path(2).asText()).as("error code of %s", answer).isEqualTo(code);
     }
 
-    static void assertStillUp(ChargePoint cp) throws Exception {
+    static void assertStillUp(OcppClient cp) throws Exception {
         JsonNode heartbeat = cp.callResult("Heartbeat", "{}");
         assertThat(Instant.parse(heartbeat.get("currentTime").asText())).isNotNull();
     }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.contracts.events.EventTypes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,12 +34,12 @@ class ChargerMessagesConformanceTest {
         Events.queue();
     }
 
-    private OcppTestClient v16(String id) throws Exception {
-        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6");
+    private OcppClient v16(String id) throws Exception {
+        return OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp1.6");
     }
 
-    private OcppTestClient v201(String id) throws Exception {
-        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp2.0.1");
+    private OcppClient v201(String id) throws Exception {
+        return OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp2.0.1");
     }
 
     private static JsonNode result(JsonNode frame) {
@@ -55,7 +56,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void ocpp16_dataTransfer_acceptedForAConfiguredVendor_unknownVendorOtherwise() throws Exception {
-        try (OcppTestClient cp = v16("MSG16-DT")) {
+        try (OcppClient cp = v16("MSG16-DT")) {
             JsonNode accepted = result(cp.call(
                     "1", "DataTransfer", "{\"vendorId\":\"io.depotops\",\"messageId\":\"soc\",\"data\":\"80\"}"));
             assertThat(accepted.get("status").asText()).isEqualTo("Accepted");
@@ -79,7 +80,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void TC_P_01_CSMS_dataTransfer_anyJsonData() throws Exception {
-        try (OcppTestClient cp = v201("MSG201-DT")) {
+        try (OcppClient cp = v201("MSG201-DT")) {
             JsonNode accepted = result(cp.call(
                     "1",
                     "DataTransfer",
@@ -103,7 +104,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void ocpp16_firmwareAndDiagnosticsStatusPublished() throws Exception {
-        try (OcppTestClient cp = v16("MSG16-FW")) {
+        try (OcppClient cp = v16("MSG16-FW")) {
             assertThat(result(cp.call("1", "FirmwareStatusNotification", "{\"status\":\"Installed\"}")))
                     .isEmpty();
             assertThat(result(cp.call("2", "DiagnosticsStatusNotification", "{\"status\":\"UploadFailed\"}")))
@@ -122,7 +123,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void TC_L_01_and_N_01_CSMS_firmwareAndLogStatusPublished() throws Exception {
-        try (OcppTestClient cp = v201("MSG201-FW")) {
+        try (OcppClient cp = v201("MSG201-FW")) {
             assertThat(result(
                             cp.call("1", "FirmwareStatusNotification", "{\"status\":\"Downloading\",\"requestId\":7}")))
                     .isEmpty();
@@ -143,7 +144,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void TC_A_19_CSMS_securityEventPublished() throws Exception {
-        try (OcppTestClient cp = v201("MSG201-SEC")) {
+        try (OcppClient cp = v201("MSG201-SEC")) {
             assertThat(
                             result(
                                     cp.call(
@@ -198,7 +199,7 @@ class ChargerMessagesConformanceTest {
                 "{\"status\":\"Published\",\"location\":[\"https://lc/fw\"],\"requestId\":9}"
             }
         };
-        try (OcppTestClient cp = v201("MSG201-NOTIFY")) {
+        try (OcppClient cp = v201("MSG201-NOTIFY")) {
             for (String[] notification : notifications) {
                 JsonNode answer = result(cp.call(notification[0], notification[0], notification[1]));
                 if (notification[0].startsWith("NotifyEVCharging")) {
@@ -232,7 +233,7 @@ class ChargerMessagesConformanceTest {
     void TC_M_01_CSMS_certificateRequestsRelayedToThePki() throws Exception {
         String request = "{\"iso15118SchemaVersion\":\"urn:iso:15118:2:2013:MsgDef\",\"action\":\"Install\","
                 + "\"exiRequest\":\"ZXhp\"}";
-        try (OcppTestClient cp = v201("MSG201-PKI")) {
+        try (OcppClient cp = v201("MSG201-PKI")) {
             JsonNode ev = result(cp.call("1", "Get15118EVCertificate", request));
             assertThat(ev.get("status").asText()).isEqualTo("Accepted");
             assertThat(ev.get("exiResponse").asText()).isEqualTo("ZXhpLWNlcnQ=");
@@ -254,7 +255,7 @@ class ChargerMessagesConformanceTest {
 
     @Test
     void certificateRequests_failedWithAReasonWhenThePkiFailsOrAnswersInvalidly() throws Exception {
-        try (OcppTestClient cp = v201("MSG201-PKIDOWN")) {
+        try (OcppClient cp = v201("MSG201-PKIDOWN")) {
             JsonNode ev = result(cp.call(
                     "1",
                     "Get15118EVCertificate",
@@ -264,7 +265,7 @@ class ChargerMessagesConformanceTest {
             JsonNode sign = result(cp.call("2", "SignCertificate", "{\"csr\":\"csr\"}"));
             assertThat(sign.get("status").asText()).isEqualTo("Rejected");
         }
-        try (OcppTestClient cp = v201("MSG201-PKIBAD")) {
+        try (OcppClient cp = v201("MSG201-PKIBAD")) {
             JsonNode sign = result(cp.call("1", "SignCertificate", "{\"csr\":\"csr\"}"));
             assertThat(sign.get("status").asText()).isEqualTo("Rejected");
             assertThat(sign.get("statusInfo").get("reasonCode").asText()).isEqualTo("CertAuthorityFailed");

@@ -8,6 +8,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.cloudevents.CloudEvent;
+import io.depotops.chargepointsim.Frames;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.adapter.in.messaging.CommandQueue;
 import io.depotops.connect.application.InstanceIdentity;
 import io.depotops.connect.application.OcppSessions;
@@ -94,8 +96,8 @@ class CommandConformanceTest {
     // ---- helpers ----
 
     /** Connects and waits until this instance routes the charger's commands (holder recorded). */
-    private OcppTestClient connected(String id, String subprotocol) throws Exception {
-        OcppTestClient cp = OcppTestClient.connect(base, id, CoreStub.PASSWORD, subprotocol);
+    private OcppClient connected(String id, String subprotocol) throws Exception {
+        OcppClient cp = OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, subprotocol);
         awaitHolder(id, Optional.of(instance.id()));
         return cp;
     }
@@ -153,14 +155,14 @@ class CommandConformanceTest {
     }
 
     /** The next CALL connect sends the charger: [2, id, action, payload]. */
-    private static JsonNode nextCall(OcppTestClient cp, String action) throws Exception {
+    private static JsonNode nextCall(OcppClient cp, String action) throws Exception {
         JsonNode call = cp.next(Duration.ofSeconds(10));
         assertThat(call.get(0).asInt()).isEqualTo(2);
         assertThat(call.get(2).asText()).isEqualTo(action);
         return call;
     }
 
-    private static void answer(OcppTestClient cp, JsonNode call, String payloadJson) {
+    private static void answer(OcppClient cp, JsonNode call, String payloadJson) {
         cp.sendRaw("[3,\"" + call.get(1).asText() + "\"," + payloadJson + "]");
     }
 
@@ -172,8 +174,7 @@ class CommandConformanceTest {
     }
 
     /** Publishes a command, expects {@code action} at the charger, answers it, returns both ends. */
-    private static Ran run(
-            OcppTestClient cp, String id, String command, String parameters, String action, String answer)
+    private static Ran run(OcppClient cp, String id, String command, String parameters, String action, String answer)
             throws Exception {
         String commandId = publish(id, command, parameters, null);
         JsonNode call = nextCall(cp, action);
@@ -201,7 +202,7 @@ class CommandConformanceTest {
 
     @Test
     void ocpp16_remoteStart_accepted() throws Exception {
-        try (OcppTestClient cp = connected("CMD16-START", "ocpp1.6")) {
+        try (OcppClient cp = connected("CMD16-START", "ocpp1.6")) {
             String commandId = publish("CMD16-START", "REMOTE_START", "{\"evseId\":1,\"idToken\":\"TAG-1\"}", null);
             JsonNode call = nextCall(cp, "RemoteStartTransaction");
             assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(1);
@@ -216,7 +217,7 @@ class CommandConformanceTest {
 
     @Test
     void ocpp16_reset_rejected_andRemoteStopByTransactionId() throws Exception {
-        try (OcppTestClient cp = connected("CMD16-RESET", "ocpp1.6")) {
+        try (OcppClient cp = connected("CMD16-RESET", "ocpp1.6")) {
             String reset = publish("CMD16-RESET", "RESET", "{\"type\":\"Soft\"}", null);
             String stop = publish("CMD16-RESET", "REMOTE_STOP", "{\"transactionId\":1001}", null);
             JsonNode call = nextCall(cp, "Reset");
@@ -235,7 +236,7 @@ class CommandConformanceTest {
 
     @Test
     void ocpp16_callErrorIsFailed_noAnswerIsTimedOut() throws Exception {
-        try (OcppTestClient cp = connected("CMD16-ERR", "ocpp1.6")) {
+        try (OcppClient cp = connected("CMD16-ERR", "ocpp1.6")) {
             String unlock = publish("CMD16-ERR", "UNLOCK_CONNECTOR", "{\"evseId\":2}", null);
             JsonNode call = nextCall(cp, "UnlockConnector");
             assertThat(call.get(3).get("connectorId").asInt()).isEqualTo(2);
@@ -256,7 +257,7 @@ class CommandConformanceTest {
 
     @Test
     void ocpp16_chargingLimit_perEvseIsTxDefaultProfile_wholeChargerIsChargePointMax() throws Exception {
-        try (OcppTestClient cp = connected("CMD16-LIMIT", "ocpp1.6")) {
+        try (OcppClient cp = connected("CMD16-LIMIT", "ocpp1.6")) {
             String evse = publish("CMD16-LIMIT", "SET_CHARGING_LIMIT", "{\"evseId\":1,\"limitKw\":7.4}", null);
             JsonNode call = nextCall(cp, "SetChargingProfile");
             JsonNode profile = call.get(3).get("csChargingProfiles");
@@ -294,7 +295,7 @@ class CommandConformanceTest {
 
     @Test
     void invalidCommands_failWithADetail_withoutReachingTheCharger() throws Exception {
-        try (OcppTestClient cp = connected("CMD16-INVALID", "ocpp1.6")) {
+        try (OcppClient cp = connected("CMD16-INVALID", "ocpp1.6")) {
             String unknownParameter = publish("CMD16-INVALID", "RESET", "{\"type\":\"Soft\",\"when\":\"now\"}", null);
             String badTransaction = publish("CMD16-INVALID", "REMOTE_STOP", "{\"chargerTransactionId\":\"abc\"}", null);
             String expired = publish(
@@ -332,7 +333,7 @@ class CommandConformanceTest {
     @Test
     void ocpp16_getAndChangeConfiguration() throws Exception {
         String id = "CMD16-CONFIG";
-        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+        try (OcppClient cp = connected(id, "ocpp1.6")) {
             Ran get = run(
                     cp,
                     id,
@@ -378,7 +379,7 @@ class CommandConformanceTest {
     @Test
     void ocpp16_firmwareDiagnosticsCacheAndLocalList() throws Exception {
         String id = "CMD16-FIRMWARE";
-        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+        try (OcppClient cp = connected(id, "ocpp1.6")) {
             Ran firmware = run(
                     cp,
                     id,
@@ -436,7 +437,7 @@ class CommandConformanceTest {
     @Test
     void ocpp16_reservationCompositeScheduleAndDataTransfer() throws Exception {
         String id = "CMD16-RESERVE";
-        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+        try (OcppClient cp = connected(id, "ocpp1.6")) {
             Ran reserve = run(
                     cp,
                     id,
@@ -489,7 +490,7 @@ class CommandConformanceTest {
     @Test
     void ocpp16_rawOcppCall_sentAsIs_unknownOrChargerActionsFail() throws Exception {
         String id = "CMD16-RAW";
-        try (OcppTestClient cp = connected(id, "ocpp1.6")) {
+        try (OcppClient cp = connected(id, "ocpp1.6")) {
             Ran raw = run(
                     cp,
                     id,
@@ -520,7 +521,7 @@ class CommandConformanceTest {
     @Test
     void TC_B_06_and_B_07_CSMS_getAndSetVariables() throws Exception {
         String id = "CMD201-VARS";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Ran get = run(
                     cp,
                     id,
@@ -569,7 +570,7 @@ class CommandConformanceTest {
     @Test
     void TC_L_01_and_N_01_CSMS_firmwareUpdateAndLogUpload() throws Exception {
         String id = "CMD201-FIRMWARE";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Ran firmware = run(
                     cp,
                     id,
@@ -603,7 +604,7 @@ class CommandConformanceTest {
     @Test
     void TC_D_01_CSMS_localList_andClearCache() throws Exception {
         String id = "CMD201-LIST";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Ran list = run(
                     cp,
                     id,
@@ -640,7 +641,7 @@ class CommandConformanceTest {
     @Test
     void TC_H_01_CSMS_reservation_compositeSchedule_dataTransfer_rawCall() throws Exception {
         String id = "CMD201-RESERVE";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Ran reserve = run(
                     cp,
                     id,
@@ -699,7 +700,7 @@ class CommandConformanceTest {
     @Test
     void TC_F_03_CSMS_remoteStopByTheTransactionsId() throws Exception {
         String id = "CMD201-STOP";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             JsonNode started = cp.call(
                     "e1",
                     "TransactionEvent",
@@ -727,7 +728,7 @@ class CommandConformanceTest {
     @Test
     void TC_F_01_CSMS_remoteStart_andReset_andTrigger() throws Exception {
         String id = "CMD201-START";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             String start = publish(id, "REMOTE_START", "{\"evseId\":1,\"idToken\":\"TAG-201\"}", null);
             JsonNode call = nextCall(cp, "RequestStartTransaction");
             assertThat(call.get(3).get("evseId").asInt()).isEqualTo(1);
@@ -758,7 +759,7 @@ class CommandConformanceTest {
     @Test
     void TC_K_01_CSMS_chargingLimit_callErrorAndTimeout() throws Exception {
         String id = "CMD201-LIMIT";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             String limit = publish(
                     id,
                     "SET_CHARGING_LIMIT",
@@ -798,7 +799,7 @@ class CommandConformanceTest {
     @Test
     void holderRecordedWhileConnected_routeAndRecordGoneAfterDisconnect() throws Exception {
         String id = "CMD-HOLDER";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             assertThat(redis.key().pttl("depotops:connect:holder:" + id)).isPositive();
         }
         awaitHolder(id, Optional.empty());
@@ -809,7 +810,7 @@ class CommandConformanceTest {
         HttpResponse<String> response = post(
                 "{\"chargePointId\":\"" + id + "\",\"command\":\"RESET\"," + "\"parameters\":{\"type\":\"Soft\"}}");
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode offline = OcppTestClient.JSON.readTree(response.body());
+        JsonNode offline = Frames.JSON.readTree(response.body());
         assertThat(offline.get("outcome").asText()).isEqualTo("OFFLINE");
         assertThat(result(id, offline.get("commandId").asText()).get("outcome").asText())
                 .isEqualTo("OFFLINE");
@@ -818,9 +819,9 @@ class CommandConformanceTest {
     @Test
     void reconnectOnTheSameInstanceKeepsTheRoute() throws Exception {
         String id = "CMD-RECONNECT";
-        OcppTestClient first = connected(id, "ocpp1.6");
-        try (OcppTestClient second = OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6")) {
-            assertThat(first.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        OcppClient first = connected(id, "ocpp1.6");
+        try (OcppClient second = OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp1.6")) {
+            assertThat(first.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> sessions.find(id)
@@ -842,7 +843,7 @@ class CommandConformanceTest {
     @Test
     void routesComeBackAfterTheBrokerConnectionIsLost() throws Exception {
         String id = "CMD-RECOVER";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(commandQueue::isConsuming);
             // connect's broker link breaks, as in a network failure, and comes back
             TestServers.rabbitmq().cut();
@@ -866,7 +867,7 @@ class CommandConformanceTest {
     @Test
     void operatorApi_commandToAConnectedChargerAnsweredWithItsResult() throws Exception {
         String id = "CMD-API";
-        try (OcppTestClient cp = connected(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connected(id, "ocpp2.0.1")) {
             CompletableFuture<HttpResponse<String>> response = postAsync("{\"chargePointId\":\"" + id
                     + "\",\"command\":\"UNLOCK_CONNECTOR\",\"parameters\":{\"evseId\":1}}");
             JsonNode call = nextCall(cp, "UnlockConnector");
@@ -875,7 +876,7 @@ class CommandConformanceTest {
             answer(cp, call, "{\"status\":\"Unlocked\"}");
             HttpResponse<String> answered = response.get(20, TimeUnit.SECONDS);
             assertThat(answered.statusCode()).isEqualTo(200);
-            JsonNode result = OcppTestClient.JSON.readTree(answered.body());
+            JsonNode result = Frames.JSON.readTree(answered.body());
             assertThat(result.get("outcome").asText()).isEqualTo("ACCEPTED");
             assertThat(result.get("response").get("status").asText()).isEqualTo("Unlocked");
             // the same result as an event
@@ -895,7 +896,7 @@ class CommandConformanceTest {
             HttpResponse<String> answered =
                     post("{\"chargePointId\":\"" + id + "\",\"command\":\"RESET\",\"parameters\":{\"type\":\"Soft\"}}");
             assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-            JsonNode body = OcppTestClient.JSON.readTree(answered.body());
+            JsonNode body = Frames.JSON.readTree(answered.body());
             assertThat(body.get("outcome").asText()).isEqualTo("OFFLINE");
             assertThat(result(id, body.get("commandId").asText()).get("outcome").asText())
                     .isEqualTo("OFFLINE");
@@ -919,7 +920,7 @@ class CommandConformanceTest {
             GetResponse forwarded = Awaitility.await()
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> publisher.basicGet(otherInstance, true), java.util.Objects::nonNull);
-            JsonNode command = OcppTestClient.JSON.readTree(forwarded.getBody());
+            JsonNode command = Frames.JSON.readTree(forwarded.getBody());
             assertThat(command.get("command").asText()).isEqualTo("RESET");
             // The other instance runs it and publishes the result, as connect does.
             String commandId = command.get("commandId").asText();
@@ -940,7 +941,7 @@ class CommandConformanceTest {
 
             HttpResponse<String> answered = response.get(20, TimeUnit.SECONDS);
             assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-            JsonNode body = OcppTestClient.JSON.readTree(answered.body());
+            JsonNode body = Frames.JSON.readTree(answered.body());
             assertThat(body.get("commandId").asText()).isEqualTo(commandId);
             assertThat(body.get("outcome").asText()).isEqualTo("REJECTED");
             assertThat(body.get("response").get("status").asText()).isEqualTo("Rejected");
@@ -955,7 +956,7 @@ class CommandConformanceTest {
         HttpResponse<String> offline = post(
                 "{\"chargePointId\":\"CMD-NOBODY\",\"command\":\"TRIGGER_MESSAGE\",\"parameters\":{\"message\":\"Heartbeat\"}}");
         assertThat(offline.statusCode()).isEqualTo(200);
-        JsonNode result = OcppTestClient.JSON.readTree(offline.body());
+        JsonNode result = Frames.JSON.readTree(offline.body());
         assertThat(result.get("outcome").asText()).isEqualTo("OFFLINE");
         assertThat(result.get("commandId").asText()).isNotBlank();
         assertThat(result("CMD-NOBODY", result.get("commandId").asText())
@@ -967,7 +968,7 @@ class CommandConformanceTest {
                 post("{\"command\":\"SET_CHARGING_LIMIT\",\"parameters\":{\"evseId\":\"one\",\"speed\":3}}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = OcppTestClient.JSON.readTree(invalid.body());
+        JsonNode problem = Frames.JSON.readTree(invalid.body());
         assertThat(problem.get("type").asText()).endsWith("/validation-failed");
         assertThat(problem.get("errors").findValuesAsText("field"))
                 .contains("chargePointId", "parameters.evseId", "parameters.limitKw", "parameters.speed");
@@ -975,27 +976,24 @@ class CommandConformanceTest {
         HttpResponse<String> noKey =
                 post("{\"chargePointId\":\"X\",\"command\":\"SET_CONFIGURATION\",\"parameters\":{\"value\":\"1\"}}");
         assertThat(noKey.statusCode()).isEqualTo(400);
-        assertThat(OcppTestClient.JSON.readTree(noKey.body()).get("errors").findValuesAsText("field"))
+        assertThat(Frames.JSON.readTree(noKey.body()).get("errors").findValuesAsText("field"))
                 .containsExactly("parameters.key");
 
         HttpResponse<String> badEntry = post("{\"chargePointId\":\"X\",\"command\":\"SEND_LOCAL_LIST\","
                 + "\"parameters\":{\"version\":1,\"updateType\":\"Full\",\"entries\":[{\"status\":\"Maybe\"}]}}");
         assertThat(badEntry.statusCode()).isEqualTo(400);
-        assertThat(OcppTestClient.JSON.readTree(badEntry.body()).get("errors").findValuesAsText("field"))
+        assertThat(Frames.JSON.readTree(badEntry.body()).get("errors").findValuesAsText("field"))
                 .contains("parameters.entries[0].idToken", "parameters.entries[0].status");
 
         HttpResponse<String> rawWithoutObject = post(
                 "{\"chargePointId\":\"X\",\"command\":\"OCPP_CALL\",\"parameters\":{\"action\":\"Reset\",\"payload\":[1]}}");
         assertThat(rawWithoutObject.statusCode()).isEqualTo(400);
-        assertThat(OcppTestClient.JSON
-                        .readTree(rawWithoutObject.body())
-                        .get("errors")
-                        .findValuesAsText("field"))
+        assertThat(Frames.JSON.readTree(rawWithoutObject.body()).get("errors").findValuesAsText("field"))
                 .contains("parameters.payload");
 
         HttpResponse<String> unknown = post("{\"chargePointId\":\"X\",\"command\":\"SELF_DESTRUCT\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(OcppTestClient.JSON.readTree(unknown.body()).get("errors").findValuesAsText("field"))
+        assertThat(Frames.JSON.readTree(unknown.body()).get("errors").findValuesAsText("field"))
                 .contains("command");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
@@ -42,8 +43,8 @@ class ConnectTenancyTest {
 
     private final String operatorOfA = DevTokens.token("operator", CoreStub.WORKSPACE.toString());
 
-    private OcppTestClient connected(String id) throws Exception {
-        OcppTestClient client = OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6");
+    private OcppClient connected(String id) throws Exception {
+        OcppClient client = OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp1.6");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> sessions.find(id).isPresent());
@@ -52,8 +53,8 @@ class ConnectTenancyTest {
 
     @Test
     void sessionsOfAnotherWorkspaceAreNotListedNorFound() throws Exception {
-        try (OcppTestClient mine = connected(MINE);
-                OcppTestClient theirs = connected(THEIRS)) {
+        try (OcppClient mine = connected(MINE);
+                OcppClient theirs = connected(THEIRS)) {
             List<String> listed = given().auth()
                     .oauth2(operatorOfA)
                     .get("/api/v1/sessions")
@@ -88,7 +89,7 @@ class ConnectTenancyTest {
 
     @Test
     void aCommandToAChargerOfAnotherWorkspaceIsNotFoundAndNothingIsSent() throws Exception {
-        try (OcppTestClient theirs = connected(THEIRS)) {
+        try (OcppClient theirs = connected(THEIRS)) {
             for (Map<String, Object> request : List.<Map<String, Object>>of(
                     Map.of("chargePointId", THEIRS, "command", "RESET", "parameters", Map.of("type", "Soft")),
                     Map.of(

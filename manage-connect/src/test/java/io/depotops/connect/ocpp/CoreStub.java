@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.depotops.chargepointsim.Frames;
 import io.depotops.platform.secrets.ChargerPasswords;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -156,7 +157,7 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
 
     private static String changes(long after, long limit) {
         long current = head.get();
-        ArrayNode entries = OcppTestClient.JSON.createArrayNode();
+        ArrayNode entries = Frames.JSON.createArrayNode();
         List<ObjectNode> ordered = new ArrayList<>(feed);
         ordered.sort((a, b) -> Long.compare(a.get("seq").asLong(), b.get("seq").asLong()));
         ordered.stream()
@@ -164,7 +165,7 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
                         entry.get("seq").asLong() > after && entry.get("seq").asLong() <= current)
                 .limit(limit)
                 .forEach(entries::add);
-        ObjectNode page = OcppTestClient.JSON.createObjectNode();
+        ObjectNode page = Frames.JSON.createObjectNode();
         page.set("entries", entries);
         page.put("head", current);
         return page.toString();
@@ -197,7 +198,7 @@ public class CoreStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static ObjectNode entry(String kind, String key) {
-        ObjectNode entry = OcppTestClient.JSON.createObjectNode();
+        ObjectNode entry = Frames.JSON.createObjectNode();
         entry.put("kind", kind);
         entry.put("workspaceId", WORKSPACE.toString());
         entry.put("key", key);

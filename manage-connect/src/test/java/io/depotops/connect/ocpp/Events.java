@@ -2,6 +2,7 @@ package io.depotops.connect.ocpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.depotops.chargepointsim.Frames;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.testing.TestQueue;
@@ -55,7 +56,7 @@ final class Events {
 
     private static JsonNode data(CloudEvent event) {
         try {
-            return OcppTestClient.JSON.readTree(event.getData().toBytes());
+            return Frames.JSON.readTree(event.getData().toBytes());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

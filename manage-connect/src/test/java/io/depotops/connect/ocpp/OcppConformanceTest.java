@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.Frames;
+import io.depotops.chargepointsim.HandshakeRefused;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.TestClock;
 import io.depotops.connect.application.CallOutcome;
 import io.depotops.connect.application.OcppSessions;
@@ -55,19 +58,19 @@ class OcppConformanceTest {
         Events.queue();
     }
 
-    private OcppTestClient v16(String id) throws Exception {
-        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp1.6");
+    private OcppClient v16(String id) throws Exception {
+        return OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp1.6");
     }
 
-    private OcppTestClient v201(String id) throws Exception {
-        return OcppTestClient.connect(base, id, CoreStub.PASSWORD, "ocpp2.0.1");
+    private OcppClient v201(String id) throws Exception {
+        return OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, "ocpp2.0.1");
     }
 
     // ---- the core link: connect calls core's internal listener with its service token ----
 
     @Test
     void callsToCoresRegistryCarryConnectsServiceTokenForCore() throws Exception {
-        try (OcppTestClient cp = v16("CORE-LINK-TOKEN")) {
+        try (OcppClient cp = v16("CORE-LINK-TOKEN")) {
             cp.call("t1", "BootNotification", BOOT_16);
         }
         String header = CoreStub.asked("CORE-LINK-TOKEN").get(0).authorization();
@@ -98,7 +101,7 @@ class OcppConformanceTest {
                 String id = "FIRST-FRAME-" + i;
                 boolean v16 = i % 2 == 0;
                 answers.add(pool.submit(() -> {
-                    try (OcppTestClient cp = v16 ? v16(id) : v201(id)) {
+                    try (OcppClient cp = v16 ? v16(id) : v201(id)) {
                         return cp.call(
                                 "boot", "BootNotification", cp.subprotocol().equals("ocpp1.6") ? BOOT_16 : BOOT_201);
                     }
@@ -116,7 +119,7 @@ class OcppConformanceTest {
 
     @Test
     void TC_B_01_CSMS_coldBootAccepted() throws Exception {
-        try (OcppTestClient cp = v201("TC-B01")) {
+        try (OcppClient cp = v201("TC-B01")) {
             assertThat(cp.subprotocol()).isEqualTo("ocpp2.0.1");
             JsonNode answer = cp.call("b01", "BootNotification", BOOT_201);
             assertThat(answer.get(0).asInt()).isEqualTo(3);
@@ -141,7 +144,7 @@ class OcppConformanceTest {
 
     @Test
     void ocpp16_coldBootAccepted() throws Exception {
-        try (OcppTestClient cp = v16("CP16-BOOT")) {
+        try (OcppClient cp = v16("CP16-BOOT")) {
             assertThat(cp.subprotocol()).isEqualTo("ocpp1.6");
             JsonNode answer = cp.call("1", "BootNotification", BOOT_16);
             assertThat(answer.get(2).get("status").asText()).isEqualTo("Accepted");
@@ -154,7 +157,7 @@ class OcppConformanceTest {
         String id = "CP16-REJECTED";
         CoreStub.register(id, CoreStub.PASSWORD, 1);
         registry.sync();
-        try (OcppTestClient cp = v16(id)) {
+        try (OcppClient cp = v16(id)) {
             CoreStub.remove(id);
             registry.sync();
             JsonNode answer = cp.call("1", "BootNotification", BOOT_16);
@@ -179,12 +182,12 @@ class OcppConformanceTest {
 
     @Test
     void TC_G_02_CSMS_heartbeat() throws Exception {
-        try (OcppTestClient cp = v201("TC-G02")) {
+        try (OcppClient cp = v201("TC-G02")) {
             JsonNode answer = cp.call("hb", "Heartbeat", "{}");
             Instant time = Instant.parse(answer.get(2).get("currentTime").asText());
             assertThat(Duration.between(time, Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
         }
-        try (OcppTestClient cp = v16("CP16-HB")) {
+        try (OcppClient cp = v16("CP16-HB")) {
             JsonNode answer = cp.call("hb", "Heartbeat", "{}");
             assertThat(answer.get(2).get("currentTime").asText()).isNotBlank();
         }
@@ -192,7 +195,7 @@ class OcppConformanceTest {
 
     @Test
     void TC_G_01_CSMS_statusNotificationPublishesStatusChanged() throws Exception {
-        try (OcppTestClient cp = v201("TC-G01")) {
+        try (OcppClient cp = v201("TC-G01")) {
             JsonNode answer = cp.call(
                     "st",
                     "StatusNotification",
@@ -208,7 +211,7 @@ class OcppConformanceTest {
 
     @Test
     void ocpp16_statusNotificationPublishesStatusChanged() throws Exception {
-        try (OcppTestClient cp = v16("CP16-STATUS")) {
+        try (OcppClient cp = v16("CP16-STATUS")) {
             cp.call("1", "BootNotification", BOOT_16);
             JsonNode answer = cp.call(
                     "2", "StatusNotification", "{\"connectorId\":2,\"errorCode\":\"NoError\",\"status\":\"Charging\"}");
@@ -225,14 +228,14 @@ class OcppConformanceTest {
 
     @Test
     void TC_C_02_CSMS_authorizeAccepted_andUnknown() throws Exception {
-        try (OcppTestClient cp = v201("TC-C02")) {
+        try (OcppClient cp = v201("TC-C02")) {
             JsonNode ok = cp.call("a1", "Authorize", "{\"idToken\":{\"idToken\":\"TAG-1\",\"type\":\"ISO14443\"}}");
             assertThat(ok.get(2).get("idTokenInfo").get("status").asText()).isEqualTo("Accepted");
             JsonNode unknown =
                     cp.call("a2", "Authorize", "{\"idToken\":{\"idToken\":\"UNKNOWN-TAG\",\"type\":\"ISO14443\"}}");
             assertThat(unknown.get(2).get("idTokenInfo").get("status").asText()).isEqualTo("Unknown");
         }
-        try (OcppTestClient cp = v16("CP16-AUTH16")) {
+        try (OcppClient cp = v16("CP16-AUTH16")) {
             JsonNode unknown = cp.call("a3", "Authorize", "{\"idTag\":\"UNKNOWN-TAG\"}");
             // 1.6 has no Unknown: Invalid
             assertThat(unknown.get(2).get("idTagInfo").get("status").asText()).isEqualTo("Invalid");
@@ -243,7 +246,7 @@ class OcppConformanceTest {
 
     @Test
     void malformedFramesGetTheirCallError_201() throws Exception {
-        try (OcppTestClient cp = v201("BAD-201")) {
+        try (OcppClient cp = v201("BAD-201")) {
             assertError(cp.exchange("not json"), "-1", "RpcFrameworkError");
             assertError(cp.exchange("{\"a\":1}"), "-1", "RpcFrameworkError");
             assertError(cp.exchange("[2,42,\"Heartbeat\",{}]"), "-1", "RpcFrameworkError");
@@ -284,7 +287,7 @@ class OcppConformanceTest {
 
     @Test
     void malformedFramesGetTheirCallError_16() throws Exception {
-        try (OcppTestClient cp = v16("BAD-16")) {
+        try (OcppClient cp = v16("BAD-16")) {
             assertError(cp.exchange("[2,\"x\""), "-1", "FormationViolation");
             assertError(cp.exchange("[9,\"m1\",\"Heartbeat\",{}]"), "m1", "GenericError");
             assertError(cp.exchange("[2,\"m2\",17,{}]"), "m2", "FormationViolation");
@@ -332,22 +335,22 @@ class OcppConformanceTest {
 
     @Test
     void unsupportedOrMissingSubprotocolRefusedAtHandshake() {
-        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-PROTO", CoreStub.PASSWORD, "ocpp1.5"))
+        assertThatThrownBy(() -> OcppClient.connect(base.resolve("/ocpp/"), "HS-PROTO", CoreStub.PASSWORD, "ocpp1.5"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(400));
-        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-PROTO", null))
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(400));
+        assertThatThrownBy(() -> OcppClient.connect(base.resolve("/ocpp/"), "HS-PROTO", null))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(400));
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(400));
     }
 
     @Test
     void subprotocolSelectedInTheChargersOrderOfPreference() throws Exception {
-        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-ORDER", CoreStub.PASSWORD, "ocpp2.0.1", "ocpp1.6")) {
+        try (OcppClient cp =
+                OcppClient.connect(base.resolve("/ocpp/"), "HS-ORDER", CoreStub.PASSWORD, "ocpp2.0.1", "ocpp1.6")) {
             assertThat(cp.subprotocol()).isEqualTo("ocpp2.0.1");
         }
-        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-ORDER", CoreStub.PASSWORD, "ocpp1.5", "ocpp1.6")) {
+        try (OcppClient cp =
+                OcppClient.connect(base.resolve("/ocpp/"), "HS-ORDER", CoreStub.PASSWORD, "ocpp1.5", "ocpp1.6")) {
             assertThat(cp.subprotocol()).isEqualTo("ocpp1.6");
         }
     }
@@ -356,21 +359,18 @@ class OcppConformanceTest {
     void unknownChargerRefusedAtHandshake() {
         assertThatThrownBy(() -> v201("HS-UNKNOWN"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
     }
 
     @Test
     void TC_A_01_CSMS_basicAuthPasswordCheckedAgainstTheRegisteredVerifier() throws Exception {
-        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-AUTH", "wrong", "ocpp2.0.1"))
+        assertThatThrownBy(() -> OcppClient.connect(base.resolve("/ocpp/"), "HS-AUTH", "wrong", "ocpp2.0.1"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
-        assertThatThrownBy(() -> OcppTestClient.connect(base, "HS-AUTH", null, "ocpp2.0.1"))
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() -> OcppClient.connect(base.resolve("/ocpp/"), "HS-AUTH", null, "ocpp2.0.1"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
-        try (OcppTestClient cp = OcppTestClient.connect(base, "HS-AUTH", CoreStub.PASSWORD, "ocpp2.0.1")) {
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
+        try (OcppClient cp = OcppClient.connect(base.resolve("/ocpp/"), "HS-AUTH", CoreStub.PASSWORD, "ocpp2.0.1")) {
             assertThat(cp.call("hb", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
     }
@@ -379,10 +379,10 @@ class OcppConformanceTest {
 
     @Test
     void reconnectReplacesTheOldSession() throws Exception {
-        OcppTestClient first = v16("SES-RECONNECT");
+        OcppClient first = v16("SES-RECONNECT");
         assertThat(first.call("1", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
-        try (OcppTestClient second = v16("SES-RECONNECT")) {
-            assertThat(first.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        try (OcppClient second = v16("SES-RECONNECT")) {
+            assertThat(first.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             assertThat(second.call("2", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
             assertThat(sessions.list())
                     .filteredOn(view -> view.chargePointId().equals("SES-RECONNECT"))
@@ -398,7 +398,7 @@ class OcppConformanceTest {
     @Test
     void duplicateMessageIdIsAnsweredAgainNotProcessedTwice() throws Exception {
         String status = "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}";
-        try (OcppTestClient cp = v16("SES-DUP")) {
+        try (OcppClient cp = v16("SES-DUP")) {
             JsonNode first = cp.call("same", "StatusNotification", status);
             JsonNode again = cp.call("same", "StatusNotification", status);
             assertThat(again).isEqualTo(first);
@@ -412,7 +412,7 @@ class OcppConformanceTest {
 
     @Test
     void aSocketSilentForLongerThanTheDeadSocketTimeoutIsClosed() throws Exception {
-        try (OcppTestClient cp = v16("SES-DEAD")) {
+        try (OcppClient cp = v16("SES-DEAD")) {
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> sessions.find("SES-DEAD").isPresent());
@@ -421,11 +421,11 @@ class OcppConformanceTest {
             org.awaitility.Awaitility.await()
                     .during(Duration.ofMillis(1500))
                     .atMost(Duration.ofSeconds(3))
-                    .until(() -> !cp.closed.isDone());
+                    .until(() -> !cp.closed().isDone());
 
             clock.advance(Duration.ofSeconds(11));
 
-            assertThat(cp.closed.get(10, TimeUnit.SECONDS))
+            assertThat(cp.closed().get(10, TimeUnit.SECONDS))
                     .as("close code: going away")
                     .isEqualTo(1001);
             assertThat(sessions.find("SES-DEAD")).isEmpty();
@@ -434,19 +434,17 @@ class OcppConformanceTest {
 
     @Test
     void callsToTheChargerGoOneAtATimeAndTimeOut() throws Exception {
-        try (OcppTestClient cp = v201("SES-CALLS")) {
+        try (OcppClient cp = v201("SES-CALLS")) {
             // The client sees the socket open before the server has registered the session.
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> sessions.find("SES-CALLS").isPresent());
             var first = sessions.call(
-                    "SES-CALLS",
-                    "TriggerMessage",
-                    OcppTestClient.JSON.readTree("{\"requestedMessage\":\"Heartbeat\"}"));
+                    "SES-CALLS", "TriggerMessage", Frames.JSON.readTree("{\"requestedMessage\":\"Heartbeat\"}"));
             var second = sessions.call(
                     "SES-CALLS",
                     "TriggerMessage",
-                    OcppTestClient.JSON.readTree("{\"requestedMessage\":\"StatusNotification\"}"));
+                    Frames.JSON.readTree("{\"requestedMessage\":\"StatusNotification\"}"));
             JsonNode call = cp.next(Duration.ofSeconds(5));
             assertThat(call.get(0).asInt()).isEqualTo(2);
             assertThat(call.get(3).get("requestedMessage").asText()).isEqualTo("Heartbeat");
@@ -459,7 +457,7 @@ class OcppConformanceTest {
             // not answered: times out (depotops.connect.call-timeout=2s in tests)
             assertThat(second.get(10, TimeUnit.SECONDS).kind()).isEqualTo(CallOutcome.Kind.TIMED_OUT);
         }
-        assertThat(sessions.call("NOT-HERE", "TriggerMessage", OcppTestClient.JSON.createObjectNode())
+        assertThat(sessions.call("NOT-HERE", "TriggerMessage", Frames.JSON.createObjectNode())
                         .get(1, TimeUnit.SECONDS)
                         .kind())
                 .isEqualTo(CallOutcome.Kind.OFFLINE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.application.OcppSessions;
 import io.depotops.connect.application.OpenTransactions;
 import io.depotops.contracts.events.EventTypes;
@@ -56,15 +57,15 @@ class OcppTransactionConformanceTest {
     }
 
     /** Connects and waits until connect has registered the session (it does so just after the client sees the socket open). */
-    private OcppTestClient connect(String id, String subprotocol) throws Exception {
-        OcppTestClient cp = OcppTestClient.connect(base, id, CoreStub.PASSWORD, subprotocol);
+    private OcppClient connect(String id, String subprotocol) throws Exception {
+        OcppClient cp = OcppClient.connect(base.resolve("/ocpp/"), id, CoreStub.PASSWORD, subprotocol);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> sessions.find(id).isPresent());
         return cp;
     }
 
-    private void disconnect(OcppTestClient cp, String id) {
+    private void disconnect(OcppClient cp, String id) {
         cp.close();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
@@ -92,7 +93,7 @@ class OcppTransactionConformanceTest {
     @Test
     void ocpp16_startTransactionAccepted_connectAllocatesTheTransactionId() throws Exception {
         long transactionId;
-        try (OcppTestClient cp = connect("CP16-TX-START", "ocpp1.6")) {
+        try (OcppClient cp = connect("CP16-TX-START", "ocpp1.6")) {
             JsonNode conf =
                     result(cp.call("s1", "StartTransaction", start16(2, "TAG-1", 12345, "2025-03-01T08:00:00Z")));
             transactionId = conf.get("transactionId").asLong();
@@ -117,7 +118,7 @@ class OcppTransactionConformanceTest {
     @Test
     void ocpp16_startTransactionWithUnknownTag_answeredInvalid() throws Exception {
         long transactionId;
-        try (OcppTestClient cp = connect("CP16-TX-BADTAG", "ocpp1.6")) {
+        try (OcppClient cp = connect("CP16-TX-BADTAG", "ocpp1.6")) {
             JsonNode conf =
                     result(cp.call("s1", "StartTransaction", start16(1, "UNKNOWN-TAG", 0, "2025-03-01T08:00:00Z")));
             // unknown to core's registry; 1.6 has no Unknown: Invalid (the charger then stops the transaction)
@@ -147,7 +148,7 @@ class OcppTransactionConformanceTest {
                   {"timestamp":"2025-03-01T08:30:00Z","sampledValue":[
                     {"value":"12600"},
                     {"value":"7000","measurand":"Power.Active.Import","unit":"W"}]}]}""";
-        try (OcppTestClient cp = connect("CP16-TX-METER", "ocpp1.6")) {
+        try (OcppClient cp = connect("CP16-TX-METER", "ocpp1.6")) {
             assertThat(result(cp.call("m1", "MeterValues", meterValues)).size()).isZero();
         }
         List<JsonNode> samples = Events.await(EventTypes.CONNECT_CHARGER_METER_VALUES_V1, "CP16-TX-METER", 2);
@@ -172,7 +173,7 @@ class OcppTransactionConformanceTest {
     @Test
     void ocpp16_stopTransactionPublishedAsEnded() throws Exception {
         long transactionId;
-        try (OcppTestClient cp = connect("CP16-TX-STOP", "ocpp1.6")) {
+        try (OcppClient cp = connect("CP16-TX-STOP", "ocpp1.6")) {
             transactionId = result(cp.call("s1", "StartTransaction", start16(3, "TAG-3", 1000, "2025-03-01T08:00:00Z")))
                     .get("transactionId")
                     .asLong();
@@ -215,7 +216,7 @@ class OcppTransactionConformanceTest {
         String id = "CP16-TXDOWN";
         CoreStub.registerToken("TAG-OFF");
         registry.sync();
-        try (OcppTestClient cp = connect(id, "ocpp1.6")) {
+        try (OcppClient cp = connect(id, "ocpp1.6")) {
             CoreStub.down(true);
             long began = System.nanoTime();
             JsonNode conf =
@@ -240,12 +241,12 @@ class OcppTransactionConformanceTest {
     @Test
     void ocpp16_reconnectMidTransaction_meterValuesAndStopOnTheSameTransaction() throws Exception {
         String id = "CP16-TX-RESUME";
-        OcppTestClient first = connect(id, "ocpp1.6");
+        OcppClient first = connect(id, "ocpp1.6");
         JsonNode conf = result(first.call("s1", "StartTransaction", start16(1, "TAG-R", 100, "2025-03-01T08:00:00Z")));
         long transactionId = conf.get("transactionId").asLong();
         disconnect(first, id);
         Events.await(EventTypes.CONNECT_CHARGER_DISCONNECTED_V1, id, 1);
-        try (OcppTestClient again = connect(id, "ocpp1.6")) {
+        try (OcppClient again = connect(id, "ocpp1.6")) {
             result(again.call("m1", "MeterValues", """
                     {"connectorId":1,"transactionId":%d,"meterValue":[{"timestamp":"2025-03-01T08:20:00Z",
                       "sampledValue":[{"value":"2.1","unit":"kWh"}]}]}""".formatted(transactionId)));
@@ -269,7 +270,7 @@ class OcppTransactionConformanceTest {
     @Test
     void ocpp16_malformedStartTransaction_getsTheCallErrorOfItsViolation() throws Exception {
         String id = "CP16-TX-BAD";
-        try (OcppTestClient cp = connect(id, "ocpp1.6")) {
+        try (OcppClient cp = connect(id, "ocpp1.6")) {
             assertError(cp.call("b1", "StartTransaction", """
                             {"connectorId":1,"idTag":"T","timestamp":"2025-03-01T08:00:00Z"}"""), "b1", "OccurenceConstraintViolation");
             assertError(cp.call("b2", "StartTransaction", """
@@ -310,7 +311,7 @@ class OcppTransactionConformanceTest {
     @Test
     void TC_E_01_CSMS_transactionStarted_connectAllocatesAndTheTokenIsAnswered() throws Exception {
         String id = "TC-E01";
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             JsonNode conf = result(cp.call("e1", "TransactionEvent", event201("Started", "tx-e01", 0, EVSE_1 + """
                             ,"idToken":{"idToken":"TAG-E01","type":"ISO14443"},
                             "meterValue":[{"timestamp":"2025-03-01T08:00:00Z","sampledValue":[
@@ -346,7 +347,7 @@ class OcppTransactionConformanceTest {
 
     @Test
     void TC_E_01_CSMS_transactionStartedWithAnUnknownToken_answeredUnknown() throws Exception {
-        try (OcppTestClient cp = connect("TC-E01-BADTAG", "ocpp2.0.1")) {
+        try (OcppClient cp = connect("TC-E01-BADTAG", "ocpp2.0.1")) {
             JsonNode conf = result(cp.call(
                     "e1",
                     "TransactionEvent",
@@ -367,7 +368,7 @@ class OcppTransactionConformanceTest {
     @Test
     void TC_E_07_CSMS_transactionEnded_publishedWithItsStopReasonAndMeterValues() throws Exception {
         String id = "TC-E07";
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             result(cp.call("e1", "TransactionEvent", event201("Started", "tx-e07", 0, EVSE_1)));
             result(cp.call("e2", "TransactionEvent", event201("Updated", "tx-e07", 1, """
                     ,"meterValue":[{"timestamp":"2025-03-01T08:05:00Z","sampledValue":[
@@ -408,7 +409,7 @@ class OcppTransactionConformanceTest {
         String id = "TC-E-TXDOWN";
         CoreStub.registerToken("TAG-OFF-201");
         registry.sync();
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             CoreStub.down(true);
             JsonNode conf = result(cp.call(
                     "e1",
@@ -436,10 +437,10 @@ class OcppTransactionConformanceTest {
     @Test
     void reconnectMidTransaction_201_laterEventsCarryTheSameTransaction() throws Exception {
         String id = "TC-E-RESUME";
-        OcppTestClient first = connect(id, "ocpp2.0.1");
+        OcppClient first = connect(id, "ocpp2.0.1");
         result(first.call("e1", "TransactionEvent", event201("Started", "tx-resume", 0, EVSE_1)));
         disconnect(first, id);
-        try (OcppTestClient again = connect(id, "ocpp2.0.1")) {
+        try (OcppClient again = connect(id, "ocpp2.0.1")) {
             result(again.call("e2", "TransactionEvent", event201("Updated", "tx-resume", 1, """
                     ,"offline":true,"meterValue":[{"timestamp":"2025-03-01T08:10:00Z","sampledValue":[{"value":800}]}]""")));
             result(again.call("e3", "TransactionEvent", event201("Ended", "tx-resume", 2, "")));
@@ -471,7 +472,7 @@ class OcppTransactionConformanceTest {
             insert.setString(1, id);
             insert.executeUpdate();
         }
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             result(cp.call("r1", "TransactionEvent", event201("Updated", "tx-restart", 5, "")));
             result(cp.call("r2", "TransactionEvent", event201("Ended", "tx-restart", 6, "")));
         }
@@ -517,7 +518,7 @@ class OcppTransactionConformanceTest {
     @Test
     void malformedTransactionEvent_201_getsTheCallErrorOfItsViolation() throws Exception {
         String id = "TC-E-BAD";
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             assertError(
                     cp.call("b1", "TransactionEvent", event201("Paused", "tx-bad", 0, EVSE_1)),
                     "b1",
@@ -539,7 +540,7 @@ class OcppTransactionConformanceTest {
     @Test
     void TC_J_01_CSMS_meterValuesOutsideATransaction() throws Exception {
         String id = "TC-J01";
-        try (OcppTestClient cp = connect(id, "ocpp2.0.1")) {
+        try (OcppClient cp = connect(id, "ocpp2.0.1")) {
             result(cp.call("j1", "MeterValues", """
                     {"evseId":0,"meterValue":[{"timestamp":"2025-03-01T08:00:00Z","sampledValue":[
                       {"value":150.25,"unitOfMeasure":{"unit":"kWh"}},

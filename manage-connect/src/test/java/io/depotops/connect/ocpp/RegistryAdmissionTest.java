@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.HandshakeRefused;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.application.registry.ChargerRegistry;
 import io.depotops.connect.application.registry.RegistryChange;
 import io.depotops.connect.application.registry.RegistryStore;
@@ -46,15 +48,14 @@ class RegistryAdmissionTest {
     @Inject
     ConfirmingPublisher publisher;
 
-    private OcppTestClient connect(String id, String password) throws Exception {
-        return OcppTestClient.connect(base, id, password, "ocpp1.6");
+    private OcppClient connect(String id, String password) throws Exception {
+        return OcppClient.connect(base.resolve("/ocpp/"), id, password, "ocpp1.6");
     }
 
     private static void assertRefused(ThrowingCall call, int status) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(status));
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(status));
     }
 
     @FunctionalInterface
@@ -90,7 +91,7 @@ class RegistryAdmissionTest {
         String id = "REG-LOCAL";
         announce(CoreStub.register(id, CoreStub.PASSWORD, 1));
         awaitInCopy(id, true);
-        try (OcppTestClient cp = connect(id, CoreStub.PASSWORD)) {
+        try (OcppClient cp = connect(id, CoreStub.PASSWORD)) {
             JsonNode boot = cp.call("1", "BootNotification", OcppConformanceTest.BOOT_16);
             assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
         }
@@ -104,10 +105,10 @@ class RegistryAdmissionTest {
         assertThat(CoreStub.asked("REG-MISS-UNKNOWN")).hasSize(1);
 
         // core knows this one, although no change of the feed said so yet: admitted on the miss path
-        try (OcppTestClient cp = connect("REG-MISS-KNOWN", CoreStub.PASSWORD)) {
+        try (OcppClient cp = connect("REG-MISS-KNOWN", CoreStub.PASSWORD)) {
             assertThat(cp.call("1", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
-        try (OcppTestClient cp = connect("REG-MISS-KNOWN", CoreStub.PASSWORD)) {
+        try (OcppClient cp = connect("REG-MISS-KNOWN", CoreStub.PASSWORD)) {
             assertThat(cp.call("2", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
         assertThat(CoreStub.asked("REG-MISS-KNOWN")).hasSize(1);
@@ -121,7 +122,7 @@ class RegistryAdmissionTest {
         announce(later);
         awaitInCopy("REG-MISSED-B", true);
         assertThat(registry.charger("REG-MISSED-A")).isPresent();
-        try (OcppTestClient cp = connect("REG-MISSED-A", CoreStub.PASSWORD)) {
+        try (OcppClient cp = connect("REG-MISSED-A", CoreStub.PASSWORD)) {
             assertThat(cp.call("1", "Heartbeat", "{}").get(0).asInt()).isEqualTo(3);
         }
         assertThat(CoreStub.asked("REG-MISSED-A")).isEmpty();
@@ -134,7 +135,7 @@ class RegistryAdmissionTest {
         awaitInCopy(id, true);
         CoreStub.down(true);
         try {
-            try (OcppTestClient cp = connect(id, CoreStub.PASSWORD)) {
+            try (OcppClient cp = connect(id, CoreStub.PASSWORD)) {
                 JsonNode boot = cp.call("1", "BootNotification", OcppConformanceTest.BOOT_16);
                 assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.depotops.chargepointsim.HandshakeRefused;
+import io.depotops.chargepointsim.OcppClient;
 import io.depotops.connect.application.OcppSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -64,14 +66,14 @@ class TlsConformanceTest {
 
     @Test
     void TC_A_02_CSMS_profile2_basicAuthOverTls_boots() throws Exception {
-        try (OcppTestClient cp = OcppTestClient.connectTls(
-                tlsBase, trustingTheTestCertificate, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1")) {
+        try (OcppClient cp = OcppClient.connectTls(
+                tlsBase.resolve("/ocpp/"), trustingTheTestCertificate, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1")) {
             awaitSession("TLS201-AUTH");
             JsonNode boot = cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_201);
             assertThat(boot.get(2).get("status").asText()).isEqualTo("Accepted");
         }
-        try (OcppTestClient cp = OcppTestClient.connectTls(
-                tlsBase, trustingTheTestCertificate, "TLS16-AUTH", CoreStub.PASSWORD, "ocpp1.6")) {
+        try (OcppClient cp = OcppClient.connectTls(
+                tlsBase.resolve("/ocpp/"), trustingTheTestCertificate, "TLS16-AUTH", CoreStub.PASSWORD, "ocpp1.6")) {
             awaitSession("TLS16-AUTH");
             assertThat(cp.call("b1", "BootNotification", OcppConformanceTest.BOOT_16)
                             .get(2)
@@ -80,36 +82,33 @@ class TlsConformanceTest {
                     .isEqualTo("Accepted");
         }
         // the same profile 2 charger with the right password is refused without TLS
-        assertThatThrownBy(() -> OcppTestClient.connect(base, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
+        assertThatThrownBy(
+                        () -> OcppClient.connect(base.resolve("/ocpp/"), "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
     }
 
     @Test
     void profile2_wrongPasswordOrCredentialsOfAnotherChargerRefusedAtTheHandshake() {
-        assertThatThrownBy(() -> OcppTestClient.connectTls(
-                        tlsBase, trustingTheTestCertificate, "TLS201-AUTH", "wrong", "ocpp2.0.1"))
+        assertThatThrownBy(() -> OcppClient.connectTls(
+                        tlsBase.resolve("/ocpp/"), trustingTheTestCertificate, "TLS201-AUTH", "wrong", "ocpp2.0.1"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
-        assertThatThrownBy(() -> OcppTestClient.connectTls(
-                        tlsBase, trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp2.0.1"))
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() -> OcppClient.connectTls(
+                        tlsBase.resolve("/ocpp/"), trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp2.0.1"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(401));
-        assertThatThrownBy(() ->
-                        OcppTestClient.connectTls(tlsBase, trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp1.5"))
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(401));
+        assertThatThrownBy(() -> OcppClient.connectTls(
+                        tlsBase.resolve("/ocpp/"), trustingTheTestCertificate, "TLS201-AUTH", null, "ocpp1.5"))
                 .isInstanceOfSatisfying(
-                        OcppTestClient.HandshakeRefused.class,
-                        e -> assertThat(e.status).isEqualTo(400));
+                        HandshakeRefused.class, e -> assertThat(e.status).isEqualTo(400));
     }
 
     @Test
     void aClientThatDoesNotTrustTheCertificateCannotConnect() throws Exception {
         SSLContext defaults = SSLContext.getDefault();
-        assertThatThrownBy(() ->
-                        OcppTestClient.connectTls(tlsBase, defaults, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
+        assertThatThrownBy(() -> OcppClient.connectTls(
+                        tlsBase.resolve("/ocpp/"), defaults, "TLS201-AUTH", CoreStub.PASSWORD, "ocpp2.0.1"))
                 .satisfies(e -> {
                     Throwable cause = e;
                     while (cause != null && !(cause instanceof SSLHandshakeException)) {
