@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,6 +66,29 @@ final class SystemUnderTest implements BeforeAllCallback {
         return URI.create("http://127.0.0.1:" + CONNECT_PORT);
     }
 
+    /** What a test does while a service is away. */
+    @FunctionalInterface
+    interface WhileDown {
+        void run() throws Exception;
+    }
+
+    /**
+     * Stops manage-core, runs {@code whileDown}, then starts core again on the same port and schema
+     * (its data kept) and waits until it is ready; core is started again even when the block fails.
+     */
+    static void whileCoreIsDown(WhileDown whileDown) throws Exception {
+        Services services = Services.current;
+        if (services == null) {
+            throw new IllegalStateException("the services are not started");
+        }
+        services.stop("manage-core");
+        try {
+            whileDown.run();
+        } finally {
+            services.restart("manage-core");
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         // The root store lives as long as the test run and closes the services at its end.
@@ -74,7 +99,13 @@ final class SystemUnderTest implements BeforeAllCallback {
 
     static final class Services implements AutoCloseable {
 
-        private final List<Process> processes = new ArrayList<>();
+        /** The running tests' services, for {@link #whileCoreIsDown}. */
+        private static volatile Services current;
+
+        private record Launch(int port, List<String> properties, String schemaBase) {}
+
+        private final Map<String, Process> processes = new LinkedHashMap<>();
+        private final Map<String, Launch> launches = new LinkedHashMap<>();
         private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-stop-services");
 
         static Services start() {
@@ -97,6 +128,7 @@ final class SystemUnderTest implements BeforeAllCallback {
                                 "-Dquarkus.http.port=" + CONNECT_PORT,
                                 "-Ddepotops.core.internal-url=http://127.0.0.1:" + CORE_INTERNAL_PORT),
                         "connect_system");
+                current = services;
                 return services;
             } catch (RuntimeException | Error e) {
                 services.close();
@@ -105,7 +137,7 @@ final class SystemUnderTest implements BeforeAllCallback {
         }
 
         /** This run's settings and its own schema, cleaned at start, before the service's own properties. */
-        private static List<String> isolated(List<String> properties, String schemaBase) {
+        private static List<String> isolated(List<String> properties, String schemaBase, boolean cleanSchema) {
             String schema = TestRun.schema(schemaBase);
             List<String> all = new ArrayList<>();
             TestServers.directSettings().forEach((key, value) -> all.add("-D" + key + "=" + value));
@@ -115,12 +147,31 @@ final class SystemUnderTest implements BeforeAllCallback {
                     "-Dquarkus.flyway.schemas=" + schema,
                     "-Dquarkus.flyway.default-schema=" + schema,
                     "-Dquarkus.flyway.clean-disabled=false",
-                    "-Dquarkus.flyway.clean-at-start=true"));
+                    "-Dquarkus.flyway.clean-at-start=" + cleanSchema));
             all.addAll(properties);
             return all;
         }
 
         private void launch(String module, int port, List<String> properties, String schemaBase) {
+            launches.put(module, new Launch(port, properties, schemaBase));
+            start(module, port, properties, schemaBase, true);
+        }
+
+        /** Stops one service (as a crash or a deployment would: its process ends). */
+        synchronized void stop(String module) {
+            Process process = processes.remove(module);
+            if (process != null) {
+                stopProcess(process);
+            }
+        }
+
+        /** Starts a stopped service again with its data (no clean schema). */
+        synchronized void restart(String module) {
+            Launch launch = launches.get(module);
+            start(module, launch.port(), launch.properties(), launch.schemaBase(), false);
+        }
+
+        private void start(String module, int port, List<String> properties, String schemaBase, boolean cleanSchema) {
             Path moduleDir = repositoryRoot().resolve(module);
             Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -137,7 +188,7 @@ final class SystemUnderTest implements BeforeAllCallback {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx512m");
-            command.addAll(isolated(properties, schemaBase));
+            command.addAll(isolated(properties, schemaBase, cleanSchema));
             command.add("-jar");
             command.add(jar.toString());
             try {
@@ -152,9 +203,13 @@ final class SystemUnderTest implements BeforeAllCallback {
                     TestBroker.grantVirtualHost(brokerUser);
                 }
                 Process process = builder.redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
+                        // a restart appends: the log keeps the run before the outage
+                        .redirectOutput(
+                                cleanSchema
+                                        ? ProcessBuilder.Redirect.to(log.toFile())
+                                        : ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
-                processes.add(process);
+                processes.put(module, process);
                 Files.writeString(pidFile, Long.toString(process.pid()));
                 awaitReady(module, port, process, log);
             } catch (IOException e) {
@@ -282,19 +337,23 @@ final class SystemUnderTest implements BeforeAllCallback {
 
         /** Connect first (its sessions close while core still answers), then core. */
         private synchronized void stopAll() {
-            for (Process process : processes.reversed()) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                try {
-                    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
+            for (Process process : new ArrayList<>(processes.values()).reversed()) {
+                stopProcess(process);
             }
             processes.clear();
+        }
+
+        private static void stopProcess(Process process) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static void sleep(Duration duration) {
