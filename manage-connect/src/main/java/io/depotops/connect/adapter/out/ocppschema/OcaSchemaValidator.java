@@ -7,7 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import io.depotops.connect.application.PayloadValidator;
+import io.depotops.connect.application.session.PayloadValidator;
 import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.RpcError;
 import io.quarkus.runtime.Startup;
