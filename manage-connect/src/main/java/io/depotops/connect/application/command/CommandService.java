@@ -3,13 +3,13 @@ package io.depotops.connect.application.command;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.command.CommandCalls.InvalidCommandException;
-import io.depotops.connect.application.command.CommandCalls.OcppCall;
+import io.depotops.connect.application.command.mapper.CommandMappers;
+import io.depotops.connect.application.command.mapper.InvalidCommandException;
+import io.depotops.connect.application.command.mapper.OcppCall;
 import io.depotops.connect.application.routing.ChargerHolders;
 import io.depotops.connect.application.routing.InstanceIdentity;
 import io.depotops.connect.application.session.CallOutcome;
 import io.depotops.connect.application.session.OcppSessions;
-import io.depotops.connect.application.transaction.TransactionService;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.connect.domain.CommandResult.Outcome;
@@ -66,7 +66,7 @@ public class CommandService {
     private static final int RECORD_ATTEMPTS = 3;
 
     private final OcppSessions sessions;
-    private final TransactionService transactions;
+    private final CommandMappers mappers;
     private final CommandResults results;
     private final CommandRequests requests;
     private final ChargerHolders holders;
@@ -79,7 +79,7 @@ public class CommandService {
 
     public CommandService(
             OcppSessions sessions,
-            TransactionService transactions,
+            CommandMappers mappers,
             CommandResults results,
             CommandRequests requests,
             ChargerHolders holders,
@@ -89,7 +89,7 @@ public class CommandService {
             ObjectMapper mapper,
             Clock clock) {
         this.sessions = sessions;
-        this.transactions = transactions;
+        this.mappers = mappers;
         this.results = results;
         this.requests = requests;
         this.holders = holders;
@@ -216,11 +216,7 @@ public class CommandService {
         }
         OcppCall call;
         try {
-            call = CommandCalls.map(
-                    command,
-                    version.get(),
-                    coreId -> transactions.chargerTransactionId(command.chargePointId(), coreId),
-                    now);
+            call = mappers.map(command, version.get());
         } catch (InvalidCommandException e) {
             return done(command, Outcome.FAILED, "invalid command: " + e.getMessage());
         }
