@@ -2,7 +2,7 @@ package io.depotops.connect.application.charger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.connect.application.ConnectSettings;
-import io.depotops.connect.application.session.CallContext;
+import io.depotops.connect.domain.OcppVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
@@ -29,26 +29,35 @@ public class ChargerReports {
 
     /** The status to answer: Accepted for a configured vendor, else UnknownVendorId. */
     public String dataTransfer(
-            CallContext context, String vendorId, String messageId, JsonNode data, Instant receivedAt) {
+            String chargePointId,
+            OcppVersion version,
+            String vendorId,
+            String messageId,
+            JsonNode data,
+            Instant receivedAt) {
         Set<String> accepted = settings.dataTransfer().acceptedVendors().orElse(Set.of());
         String status = accepted.contains(vendorId) ? ACCEPTED : UNKNOWN_VENDOR_ID;
-        facts.dataTransfer(context.chargePointId(), context.version(), vendorId, messageId, data, status, receivedAt);
+        facts.dataTransfer(chargePointId, version, vendorId, messageId, data, status, receivedAt);
         return status;
     }
 
-    public void firmwareStatus(CallContext context, String status, Integer requestId, Instant receivedAt) {
-        facts.firmwareStatus(context.chargePointId(), context.version(), status, requestId, receivedAt);
+    public void firmwareStatus(
+            String chargePointId, OcppVersion version, String status, Integer requestId, Instant receivedAt) {
+        facts.firmwareStatus(chargePointId, version, status, requestId, receivedAt);
     }
 
-    public void diagnosticsStatus(CallContext context, String status, Integer requestId, Instant receivedAt) {
-        facts.diagnosticsStatus(context.chargePointId(), context.version(), status, requestId, receivedAt);
+    public void diagnosticsStatus(
+            String chargePointId, OcppVersion version, String status, Integer requestId, Instant receivedAt) {
+        facts.diagnosticsStatus(chargePointId, version, status, requestId, receivedAt);
     }
 
-    public void securityEvent(CallContext context, String type, Instant timestamp, String techInfo) {
-        facts.securityEvent(context.chargePointId(), context.version(), type, timestamp, techInfo);
+    public void securityEvent(
+            String chargePointId, OcppVersion version, String type, Instant timestamp, String techInfo) {
+        facts.securityEvent(chargePointId, version, type, timestamp, techInfo);
     }
 
-    public void notification(CallContext context, String action, JsonNode payload, Instant receivedAt) {
-        facts.notification(context.chargePointId(), context.version(), action, payload, receivedAt);
+    public void notification(
+            String chargePointId, OcppVersion version, String action, JsonNode payload, Instant receivedAt) {
+        facts.notification(chargePointId, version, action, payload, receivedAt);
     }
 }

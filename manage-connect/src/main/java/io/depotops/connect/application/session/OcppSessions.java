@@ -13,13 +13,10 @@ import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.RpcError;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +49,7 @@ public class OcppSessions {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ocpp-session-timer").factory());
-    private final Map<OcppVersion, VersionHandler> handlers = new EnumMap<>(OcppVersion.class);
+    private final HandledActions handlers;
     private final FrameCodec codec;
     private final PayloadValidator validator;
     private final ChargerService chargers;
@@ -68,7 +65,7 @@ public class OcppSessions {
             ChargerFacts facts,
             ConnectSettings settings,
             ChargerRouting routing,
-            Instance<VersionHandler> versionHandlers,
+            HandledActions handlers,
             Clock clock) {
         this.codec = codec;
         this.validator = validator;
@@ -77,7 +74,7 @@ public class OcppSessions {
         this.settings = settings;
         this.routing = routing;
         this.clock = clock;
-        versionHandlers.forEach(handler -> handlers.put(handler.version(), handler));
+        this.handlers = handlers;
         long sweep = settings.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(this::closeDeadSockets, sweep, sweep, TimeUnit.MILLISECONDS);
     }
@@ -255,7 +252,7 @@ public class OcppSessions {
         if (!validator.knowsAction(version, action)) {
             return error(call, version, RpcError.NOT_IMPLEMENTED, "Unknown action " + action);
         }
-        if (!OcppActions.sentByCharger(version, action)) {
+        if (!OcppActions.sentByChargers(action)) {
             return error(call, version, RpcError.NOT_SUPPORTED, action + " is not sent by a charging station");
         }
         Optional<Violation> invalid = validator.validateRequest(version, action, call.payload());
@@ -274,13 +271,13 @@ public class OcppSessions {
                     RpcError.SECURITY_ERROR,
                     "Boot " + boot.get().ocppName() + ": only BootNotification is accepted");
         }
-        VersionHandler handler = handlers.get(version);
-        if (handler == null || !handler.handles(action)) {
+        Optional<CallHandler> handler = handlers.handler(version, action);
+        if (handler.isEmpty()) {
             return error(call, version, RpcError.NOT_IMPLEMENTED, action + " is not implemented yet");
         }
         try {
-            JsonNode result = handler.handle(
-                    new CallContext(session.chargePointId, version, session.id()), action, call.payload());
+            JsonNode result =
+                    handler.get().handle(new CallContext(session.chargePointId, version, session.id()), call.payload());
             Optional<Violation> badAnswer = validator.validateResponse(version, action, result);
             if (badAnswer.isPresent()) {
                 LOG.errorf(

@@ -4,6 +4,7 @@ import static io.depotops.connect.application.command.mapper.Payloads.MAPPER;
 import static io.depotops.connect.application.command.mapper.Payloads.object;
 import static io.depotops.connect.application.command.mapper.Payloads.text;
 
+import io.depotops.connect.application.session.PayloadValidator;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.ChargerCommand.Type;
 import io.depotops.connect.domain.OcppActions;
@@ -17,6 +18,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 final class OcppCallMapper implements CommandMapper {
+
+    private final PayloadValidator schemas;
+
+    OcppCallMapper(PayloadValidator schemas) {
+        this.schemas = schemas;
+    }
 
     @Override
     public Type type() {
@@ -33,9 +40,9 @@ final class OcppCallMapper implements CommandMapper {
         return call(command, OcppVersion.V201);
     }
 
-    private static OcppCall call(ChargerCommand command, OcppVersion version) {
+    private OcppCall call(ChargerCommand command, OcppVersion version) {
         String action = text(command, "action");
-        if (OcppActions.sentByCharger(version, action) && !"DataTransfer".equals(action)) {
+        if (schemas.knowsAction(version, action) && !OcppActions.sentToChargers(action)) {
             throw new InvalidCommandException(action + " is sent by chargers, not to them");
         }
         Object body = command.parameters().get("payload");
