@@ -3,35 +3,21 @@ package io.depotops.connect.domain;
 import java.util.Set;
 
 /**
- * Which actions a charger may send (it initiates them) in each version. The schemas name the
- * others too (actions the central system initiates): a charger sending one of those gets
- * NotSupported, an action no schema names gets NotImplemented.
+ * Who initiates each OCPP action, a fact of the specifications (OCPP 1.6 edition 2 sections 4 and
+ * 5 with the 1.6 security whitepaper; OCPP 2.0.1 Part 2, whose use cases say who sends each
+ * message). An action both versions have is initiated by the same side in both, so this is kept
+ * once for both. Which actions a version has at all is what its OCA schemas name ({@code
+ * PayloadValidator.actions}), not this class.
  */
 public final class OcppActions {
 
-    /** OCPP 1.6 (Core and the other profiles, plus the 1.6 security whitepaper). */
-    public static final Set<String> FROM_CHARGER_16 = Set.of(
-            "Authorize",
-            "BootNotification",
-            "DataTransfer",
-            "DiagnosticsStatusNotification",
-            "FirmwareStatusNotification",
-            "Heartbeat",
-            "MeterValues",
-            "StartTransaction",
-            "StatusNotification",
-            "StopTransaction",
-            "LogStatusNotification",
-            "SecurityEventNotification",
-            "SignCertificate",
-            "SignedFirmwareStatusNotification");
-
-    /** OCPP 2.0.1. */
-    public static final Set<String> FROM_CHARGER_201 = Set.of(
+    /** The actions a charger initiates; the central system initiates every other one. */
+    private static final Set<String> CHARGER_INITIATED = Set.of(
             "Authorize",
             "BootNotification",
             "ClearedChargingLimit",
             "DataTransfer",
+            "DiagnosticsStatusNotification",
             "FirmwareStatusNotification",
             "Get15118EVCertificate",
             "GetCertificateStatus",
@@ -51,12 +37,24 @@ public final class OcppActions {
             "ReservationStatusUpdate",
             "SecurityEventNotification",
             "SignCertificate",
+            "SignedFirmwareStatusNotification",
+            "StartTransaction",
             "StatusNotification",
+            "StopTransaction",
             "TransactionEvent");
+
+    /** The one action either side initiates. */
+    private static final String BOTH_WAYS = "DataTransfer";
 
     private OcppActions() {}
 
-    public static boolean sentByCharger(OcppVersion version, String action) {
-        return (version == OcppVersion.V16 ? FROM_CHARGER_16 : FROM_CHARGER_201).contains(action);
+    /** Whether chargers initiate {@code action} (DataTransfer: either side). */
+    public static boolean sentByChargers(String action) {
+        return CHARGER_INITIATED.contains(action);
+    }
+
+    /** Whether the central system initiates {@code action} (DataTransfer: either side). */
+    public static boolean sentToChargers(String action) {
+        return !CHARGER_INITIATED.contains(action) || BOTH_WAYS.equals(action);
     }
 }

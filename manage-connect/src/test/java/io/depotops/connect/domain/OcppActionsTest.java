@@ -4,39 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** Who initiates an action; which version has it is the schemas' (OcaSchemaValidatorTest). */
 class OcppActionsTest {
 
     @Test
-    void whatAChargerMaySendDependsOnItsVersion() {
-        assertThat(OcppActions.sentByCharger(OcppVersion.V16, "StartTransaction"))
-                .isTrue();
-        assertThat(OcppActions.sentByCharger(OcppVersion.V201, "StartTransaction"))
-                .isFalse();
-        assertThat(OcppActions.sentByCharger(OcppVersion.V201, "TransactionEvent"))
-                .isTrue();
-        assertThat(OcppActions.sentByCharger(OcppVersion.V16, "TransactionEvent"))
-                .isFalse();
+    void chargersInitiateTheirReportsAndRequests() {
+        for (String action : new String[] {
+            "BootNotification", "Heartbeat", "Authorize", "StatusNotification", "StartTransaction", "TransactionEvent"
+        }) {
+            assertThat(OcppActions.sentByChargers(action)).as(action).isTrue();
+            assertThat(OcppActions.sentToChargers(action)).as(action).isFalse();
+        }
     }
 
     @Test
-    void actionsTheCentralSystemInitiatesAreNeverTheChargers() {
+    void theCentralSystemInitiatesItsCommands() {
         for (String action : new String[] {"RemoteStartTransaction", "Reset", "ChangeConfiguration", "GetVariables"}) {
-            for (OcppVersion version : OcppVersion.values()) {
-                assertThat(OcppActions.sentByCharger(version, action))
-                        .as(action + " " + version)
-                        .isFalse();
-            }
+            assertThat(OcppActions.sentByChargers(action)).as(action).isFalse();
+            assertThat(OcppActions.sentToChargers(action)).as(action).isTrue();
         }
     }
 
     @Test
-    void bothVersionsShareTheirCoreMessages() {
-        for (String action : new String[] {"BootNotification", "Heartbeat", "Authorize", "StatusNotification"}) {
-            for (OcppVersion version : OcppVersion.values()) {
-                assertThat(OcppActions.sentByCharger(version, action))
-                        .as(action + " " + version)
-                        .isTrue();
-            }
-        }
+    void dataTransferGoesBothWays() {
+        assertThat(OcppActions.sentByChargers("DataTransfer")).isTrue();
+        assertThat(OcppActions.sentToChargers("DataTransfer")).isTrue();
     }
 }

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.chargepointsim.OcppClient;
-import io.depotops.connect.application.OcppSessions;
+import io.depotops.connect.application.session.OcppSessions;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.depotops.chargepointsim.HandshakeRefused;
 import io.depotops.chargepointsim.OcppClient;
-import io.depotops.connect.application.OcppSessions;
+import io.depotops.connect.application.session.OcppSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

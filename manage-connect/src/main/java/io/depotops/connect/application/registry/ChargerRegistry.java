@@ -1,7 +1,6 @@
 package io.depotops.connect.application.registry;
 
 import io.depotops.connect.application.ConnectSettings;
-import io.depotops.connect.application.CoreUnavailableException;
 import io.depotops.connect.application.registry.RegistryChange.ChargerChange;
 import io.depotops.connect.application.registry.RegistryChange.IdTokenChange;
 import io.depotops.connect.domain.RegisteredCharger;

@@ -1,6 +1,5 @@
 package io.depotops.connect.application.registry;
 
-import io.depotops.connect.application.CoreUnavailableException;
 import java.util.Optional;
 import java.util.UUID;
 

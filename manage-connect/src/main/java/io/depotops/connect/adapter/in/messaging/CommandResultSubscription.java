@@ -2,7 +2,7 @@ package io.depotops.connect.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.depotops.connect.application.CommandResultWatch;
+import io.depotops.connect.application.command.CommandResultWatch;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.contracts.commands.CommandResultV1;
 import io.depotops.contracts.events.DepotopsEvents;

@@ -2,8 +2,8 @@ package io.depotops.connect.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.depotops.connect.application.CoreUnavailableException;
 import io.depotops.connect.application.registry.ChargerRegistry;
+import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.registry.RegistryChangedV1;
 import io.depotops.platform.messaging.EventSubscriptions;

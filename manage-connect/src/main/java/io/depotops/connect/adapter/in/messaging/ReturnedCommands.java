@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.CommandService;
+import io.depotops.connect.application.command.CommandService;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.contracts.commands.ChargerCommandV1;
 import io.depotops.contracts.messaging.Exchanges;

@@ -1,11 +1,11 @@
 package io.depotops.connect.adapter.in.rest;
 
-import io.depotops.connect.application.ChargerService;
-import io.depotops.connect.application.CommandParameters;
-import io.depotops.connect.application.CommandService;
-import io.depotops.connect.application.CommandService.Submission;
 import io.depotops.connect.application.ConnectSettings;
-import io.depotops.connect.application.CoreUnavailableException;
+import io.depotops.connect.application.charger.ChargerService;
+import io.depotops.connect.application.command.CommandParameters;
+import io.depotops.connect.application.command.CommandService;
+import io.depotops.connect.application.command.CommandService.Submission;
+import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.contracts.commands.CommandResultV1;

@@ -1,8 +1,8 @@
 package io.depotops.connect.adapter.in.rest;
 
-import io.depotops.connect.application.ChargerService;
-import io.depotops.connect.application.OcppSessions;
-import io.depotops.connect.application.SessionView;
+import io.depotops.connect.application.charger.ChargerService;
+import io.depotops.connect.application.session.OcppSessions;
+import io.depotops.connect.application.session.SessionView;
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
 import io.depotops.platform.security.WorkspaceGrants;

@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.in.scheduler;
 
 import io.depotops.connect.application.ConnectSettings;
-import io.depotops.connect.application.OpenTransactions;
+import io.depotops.connect.application.transaction.OpenTransactions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

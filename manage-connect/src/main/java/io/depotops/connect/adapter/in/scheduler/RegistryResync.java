@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.in.scheduler;
 
-import io.depotops.connect.application.CoreUnavailableException;
 import io.depotops.connect.application.registry.ChargerRegistry;
+import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

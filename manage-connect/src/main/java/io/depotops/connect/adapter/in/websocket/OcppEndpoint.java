@@ -1,6 +1,6 @@
 package io.depotops.connect.adapter.in.websocket;
 
-import io.depotops.connect.application.OcppSessions;
+import io.depotops.connect.application.session.OcppSessions;
 import io.depotops.connect.domain.OcppVersion;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;

@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.in.websocket;
 
-import io.depotops.connect.application.ChargerService;
-import io.depotops.connect.application.CoreUnavailableException;
+import io.depotops.connect.application.charger.ChargerService;
+import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.depotops.connect.domain.HandshakeVerdict;
 import io.depotops.connect.domain.OcppVersion;
 import io.quarkus.websockets.next.HttpUpgradeCheck;

@@ -1,6 +1,6 @@
 package io.depotops.connect.adapter.in.websocket;
 
-import io.depotops.connect.application.SessionTransport;
+import io.depotops.connect.application.session.SessionTransport;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.out.cache;
 
-import io.depotops.connect.application.ChargerHolders;
 import io.depotops.connect.application.ConnectSettings;
+import io.depotops.connect.application.routing.ChargerHolders;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;

@@ -2,7 +2,7 @@ package io.depotops.connect.adapter.out.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.CommandForwarding;
+import io.depotops.connect.application.command.CommandForwarding;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.contracts.commands.ChargerCommandV1;
 import io.depotops.contracts.messaging.Exchanges;

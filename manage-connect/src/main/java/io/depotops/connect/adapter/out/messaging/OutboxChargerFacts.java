@@ -3,7 +3,7 @@ package io.depotops.connect.adapter.out.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.ChargerFacts;
+import io.depotops.connect.application.charger.ChargerFacts;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
 import io.depotops.connect.domain.MeterSample;

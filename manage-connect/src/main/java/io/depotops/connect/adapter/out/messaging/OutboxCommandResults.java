@@ -2,8 +2,8 @@ package io.depotops.connect.adapter.out.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.CommandRequests;
-import io.depotops.connect.application.CommandResults;
+import io.depotops.connect.application.command.CommandRequests;
+import io.depotops.connect.application.command.CommandResults;
 import io.depotops.connect.domain.ChargerCommand;
 import io.depotops.connect.domain.CommandResult;
 import io.depotops.contracts.commands.ChargerCommandV1;

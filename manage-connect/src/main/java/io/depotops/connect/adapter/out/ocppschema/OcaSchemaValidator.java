@@ -7,7 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import io.depotops.connect.application.PayloadValidator;
+import io.depotops.connect.application.session.PayloadValidator;
 import io.depotops.connect.domain.OcppVersion;
 import io.depotops.connect.domain.RpcError;
 import io.quarkus.runtime.Startup;
@@ -20,10 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Validates payloads against the unmodified OCA schemas under {@code ocpp/schemas} (see the
- * NOTICE there) with networknt json-schema-validator 3. Every schema is loaded once, at startup.
+ * NOTICE there) with networknt json-schema-validator 3. The actions of each version are the ones
+ * its schema files name ({@link SchemaFiles}); every schema is loaded once, at startup.
  * Violations map to the CALLERROR classes of OCPP-J: a missing required field is an occurrence
  * violation, a wrong JSON type a type violation, a bad enum value, length, range or format a
  * property violation, and a field the schema does not allow a format violation.
@@ -31,113 +33,6 @@ import java.util.Optional;
 @Startup
 @ApplicationScoped
 public class OcaSchemaValidator implements PayloadValidator {
-
-    static final List<String> ACTIONS_16 = List.of(
-            "Authorize",
-            "BootNotification",
-            "CancelReservation",
-            "CertificateSigned",
-            "ChangeAvailability",
-            "ChangeConfiguration",
-            "ClearCache",
-            "ClearChargingProfile",
-            "DataTransfer",
-            "DeleteCertificate",
-            "DiagnosticsStatusNotification",
-            "ExtendedTriggerMessage",
-            "FirmwareStatusNotification",
-            "GetCompositeSchedule",
-            "GetConfiguration",
-            "GetDiagnostics",
-            "GetInstalledCertificateIds",
-            "GetLocalListVersion",
-            "GetLog",
-            "Heartbeat",
-            "InstallCertificate",
-            "LogStatusNotification",
-            "MeterValues",
-            "RemoteStartTransaction",
-            "RemoteStopTransaction",
-            "ReserveNow",
-            "Reset",
-            "SecurityEventNotification",
-            "SendLocalList",
-            "SetChargingProfile",
-            "SignCertificate",
-            "SignedFirmwareStatusNotification",
-            "SignedUpdateFirmware",
-            "StartTransaction",
-            "StatusNotification",
-            "StopTransaction",
-            "TriggerMessage",
-            "UnlockConnector",
-            "UpdateFirmware");
-
-    static final List<String> ACTIONS_201 = List.of(
-            "Authorize",
-            "BootNotification",
-            "CancelReservation",
-            "CertificateSigned",
-            "ChangeAvailability",
-            "ClearCache",
-            "ClearChargingProfile",
-            "ClearDisplayMessage",
-            "ClearVariableMonitoring",
-            "ClearedChargingLimit",
-            "CostUpdated",
-            "CustomerInformation",
-            "DataTransfer",
-            "DeleteCertificate",
-            "FirmwareStatusNotification",
-            "Get15118EVCertificate",
-            "GetBaseReport",
-            "GetCertificateStatus",
-            "GetChargingProfiles",
-            "GetCompositeSchedule",
-            "GetDisplayMessages",
-            "GetInstalledCertificateIds",
-            "GetLocalListVersion",
-            "GetLog",
-            "GetMonitoringReport",
-            "GetReport",
-            "GetTransactionStatus",
-            "GetVariables",
-            "Heartbeat",
-            "InstallCertificate",
-            "LogStatusNotification",
-            "MeterValues",
-            "NotifyChargingLimit",
-            "NotifyCustomerInformation",
-            "NotifyDisplayMessages",
-            "NotifyEVChargingNeeds",
-            "NotifyEVChargingSchedule",
-            "NotifyEvent",
-            "NotifyMonitoringReport",
-            "NotifyReport",
-            "PublishFirmware",
-            "PublishFirmwareStatusNotification",
-            "ReportChargingProfiles",
-            "RequestStartTransaction",
-            "RequestStopTransaction",
-            "ReservationStatusUpdate",
-            "ReserveNow",
-            "Reset",
-            "SecurityEventNotification",
-            "SendLocalList",
-            "SetChargingProfile",
-            "SetDisplayMessage",
-            "SetMonitoringBase",
-            "SetMonitoringLevel",
-            "SetNetworkProfile",
-            "SetVariableMonitoring",
-            "SetVariables",
-            "SignCertificate",
-            "StatusNotification",
-            "TransactionEvent",
-            "TriggerMessage",
-            "UnlockConnector",
-            "UnpublishFirmware",
-            "UpdateFirmware");
 
     private final Map<OcppVersion, Map<String, Schema>> requests = new HashMap<>();
     private final Map<OcppVersion, Map<String, Schema>> responses = new HashMap<>();
@@ -151,24 +46,23 @@ public class OcaSchemaValidator implements PayloadValidator {
                 SpecificationVersion.DRAFT_4, builder -> builder.schemaRegistryConfig(config));
         SchemaRegistry v201 = SchemaRegistry.withDefaultDialect(
                 SpecificationVersion.DRAFT_6, builder -> builder.schemaRegistryConfig(config));
-        load(v16, OcppVersion.V16, ACTIONS_16, "ocpp1.6/%s.json", "ocpp1.6/%sResponse.json");
-        load(v201, OcppVersion.V201, ACTIONS_201, "ocpp2.0.1/%sRequest.json", "ocpp2.0.1/%sResponse.json");
+        ClassLoader loader = OcaSchemaValidator.class.getClassLoader();
+        load(v16, OcppVersion.V16, SchemaFiles.of(loader, OcppVersion.V16));
+        load(v201, OcppVersion.V201, SchemaFiles.of(loader, OcppVersion.V201));
     }
 
-    private void load(
-            SchemaRegistry registry, OcppVersion version, List<String> actions, String request, String response) {
+    private void load(SchemaRegistry registry, OcppVersion version, SchemaFiles files) {
         Map<String, Schema> requestSchemas = new HashMap<>();
         Map<String, Schema> responseSchemas = new HashMap<>();
-        for (String action : actions) {
-            requestSchemas.put(action, read(registry, request.formatted(action)));
-            responseSchemas.put(action, read(registry, response.formatted(action)));
+        for (String action : files.actions()) {
+            requestSchemas.put(action, read(registry, files.request(action)));
+            responseSchemas.put(action, read(registry, files.response(action)));
         }
         requests.put(version, Map.copyOf(requestSchemas));
         responses.put(version, Map.copyOf(responseSchemas));
     }
 
-    private static Schema read(SchemaRegistry registry, String file) {
-        String path = "ocpp/schemas/" + file;
+    private static Schema read(SchemaRegistry registry, String path) {
         try (InputStream in = OcaSchemaValidator.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("OCPP schema missing: " + path);
@@ -182,8 +76,8 @@ public class OcaSchemaValidator implements PayloadValidator {
     }
 
     @Override
-    public boolean knowsAction(OcppVersion version, String action) {
-        return requests.get(version).containsKey(action);
+    public Set<String> actions(OcppVersion version) {
+        return requests.get(version).keySet();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.depotops.connect.application.OpenTransactions;
+import io.depotops.connect.application.transaction.OpenTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

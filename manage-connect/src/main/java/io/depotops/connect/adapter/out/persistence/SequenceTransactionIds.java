@@ -1,7 +1,7 @@
 package io.depotops.connect.adapter.out.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.depotops.connect.application.TransactionIds;
+import io.depotops.connect.application.transaction.TransactionIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

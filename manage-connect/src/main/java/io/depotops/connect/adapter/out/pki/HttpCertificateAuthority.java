@@ -2,8 +2,8 @@ package io.depotops.connect.adapter.out.pki;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.depotops.connect.application.CertificateAuthority;
 import io.depotops.connect.application.ConnectSettings;
+import io.depotops.connect.application.certificate.CertificateAuthority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.depotops.connect.adapter.out.registry;
 
-import io.depotops.connect.application.CoreUnavailableException;
+import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.depotops.connect.application.registry.RegistryChange;
 import io.depotops.connect.application.registry.RegistryChange.ChargerChange;
 import io.depotops.connect.application.registry.RegistryChange.IdTokenChange;
