@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -33,14 +34,41 @@ public class ConfirmingPublisher {
     private final RabbitMqSettings settings;
     private final OpenTelemetry openTelemetry;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Consumer<ReturnedMessage>> returnHandlers = new ConcurrentHashMap<>();
-    private final ExecutorService returnDispatch = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Consumer<ReturnedMessage>> returnHandlers;
+    private final ExecutorService returnDispatch;
     private Channel channel;
 
+    @Inject
     ConfirmingPublisher(RabbitMqConnection connection, RabbitMqSettings settings, OpenTelemetry openTelemetry) {
+        this(
+                connection,
+                settings,
+                openTelemetry,
+                new ConcurrentHashMap<>(),
+                Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private ConfirmingPublisher(
+            RabbitMqConnection connection,
+            RabbitMqSettings settings,
+            OpenTelemetry openTelemetry,
+            Map<String, Consumer<ReturnedMessage>> returnHandlers,
+            ExecutorService returnDispatch) {
         this.connection = connection;
         this.settings = settings;
         this.openTelemetry = openTelemetry;
+        this.returnHandlers = returnHandlers;
+        this.returnDispatch = returnDispatch;
+    }
+
+    /**
+     * A publisher on a channel of its own (same connection, same {@link #onReturn} handlers), for a
+     * component that publishes in volume (the outbox relay, a buffered publisher): its batches then
+     * neither wait for nor delay the confirms of the service's other publishes, which share this
+     * one's channel and lock.
+     */
+    public ConfirmingPublisher withOwnChannel() {
+        return new ConfirmingPublisher(connection, settings, openTelemetry, returnHandlers, returnDispatch);
     }
 
     /** A message the broker could not route to any queue, handed back (basic.return). */

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code depotops.outbox.*}: how the relay polls, batches, backs off and prunes. */
+/** {@code depotops.outbox.*}: how the relay polls, batches, backs off and keeps its table small. */
 @ConfigMapping(prefix = "depotops.outbox")
 public interface OutboxSettings {
 
@@ -16,8 +16,16 @@ public interface OutboxSettings {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * Messages the relay takes in one pass when it is not behind; each full pass doubles it up to
+     * {@link #maxBatchSize()}, and it falls back once a pass finds fewer.
+     */
     @WithDefault("200")
     int batchSize();
+
+    /** Most messages in one pass (one publish with one wait for confirms, one delete). */
+    @WithDefault("2000")
+    int maxBatchSize();
 
     /**
      * Most messages {@link BatchingOutbox} holds before they are committed; beyond it appends fail
@@ -33,7 +41,25 @@ public interface OutboxSettings {
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** How long published messages are kept for inspection before they are deleted. */
-    @WithDefault("P7D")
-    Duration retention();
+    /**
+     * How often, at most, the relay vacuums the outbox table after it deleted published rows, so
+     * that the table and its indexes stay the size of what is pending. 0 leaves it to autovacuum.
+     */
+    @WithDefault("10s")
+    Duration vacuumInterval();
+
+    /**
+     * How often the relay scans the whole table rather than from its floor (the position below
+     * which nothing can be pending): a safety net for rows written outside {@link Outbox} and
+     * {@link BatchingOutbox}. Scans from the floor skip the dead entries of published rows.
+     */
+    @WithDefault("60s")
+    Duration fullScanInterval();
+
+    /**
+     * How often, at most, the relay counts the pending rows while it is behind (a pass that finds
+     * fewer than it asked for knows the count without counting), for {@code depotops.outbox.pending}.
+     */
+    @WithDefault("5s")
+    Duration countInterval();
 }

@@ -3,6 +3,7 @@ package io.depotops.connect.adapter.out.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
 import io.depotops.connect.application.charger.ChargerFacts;
 import io.depotops.connect.domain.BootNotice;
 import io.depotops.connect.domain.BootOutcome;
@@ -26,6 +27,7 @@ import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.OcppFrameV1;
 import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.platform.outbox.BatchingOutbox;
+import io.depotops.platform.outbox.BufferedPublisher;
 import io.depotops.platform.outbox.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -47,8 +49,15 @@ import org.jboss.logging.Logger;
  *
  * <p>Appends go through {@link BatchingOutbox} (group commit: thousands of chargers share a few
  * commits per second). A fact the charger would send again if refused (boot, status, transaction,
- * meter values) returns only once committed, so its CALL is answered only then; raw frames and
- * connection facts are not waited for (a frame that cannot be stored is logged, not retried).
+ * meter values) returns only once committed, so its CALL is answered only then; connection facts
+ * are not waited for.
+ *
+ * <p>Raw frames are no fact of any transaction and were two thirds of the outbox's rows: they go
+ * to the broker through {@link BufferedPublisher} (bounded memory, publisher confirms), never
+ * through the database, and never hold up the charger's session. When the broker cannot take them
+ * fast enough and the buffer is full, frames are dropped and counted ({@code
+ * depotops.buffered.dropped}): the message log then has a gap; charging does not wait for it
+ * (ADR 0011).
  */
 @ApplicationScoped
 public class OutboxChargerFacts implements ChargerFacts {
@@ -62,10 +71,12 @@ public class OutboxChargerFacts implements ChargerFacts {
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
 
     private final BatchingOutbox outbox;
+    private final BufferedPublisher frames;
     private final ObjectMapper mapper;
 
-    public OutboxChargerFacts(BatchingOutbox outbox, ObjectMapper mapper) {
+    public OutboxChargerFacts(BatchingOutbox outbox, BufferedPublisher frames, ObjectMapper mapper) {
         this.outbox = outbox;
+        this.frames = frames;
         this.mapper = mapper;
     }
 
@@ -242,11 +253,10 @@ public class OutboxChargerFacts implements ChargerFacts {
     @Override
     public void frame(
             String chargePointId, OcppVersion version, String sessionId, Direction direction, String text, Instant at) {
-        submit(
-                EventTypes.CONNECT_OCPP_FRAME_V1,
-                chargePointId,
-                new OcppFrameV1(
-                        chargePointId, version.label(), sessionId, direction == Direction.IN ? "in" : "out", at, text));
+        OcppFrameV1 frame = new OcppFrameV1(
+                chargePointId, version.label(), sessionId, direction == Direction.IN ? "in" : "out", at, text);
+        // Refused only when the buffer is full; counted there, and the session goes on.
+        frames.offer(event(EventTypes.CONNECT_OCPP_FRAME_V1, chargePointId, frame));
     }
 
     /** Appends and returns once committed; throws when it could not be, so the CALL fails. */
@@ -278,13 +288,16 @@ public class OutboxChargerFacts implements ChargerFacts {
     }
 
     private OutboxMessage message(String type, String chargePointId, Object data) {
+        return OutboxMessage.event(event(type, chargePointId, data), AGGREGATE, chargePointId);
+    }
+
+    private CloudEvent event(String type, String chargePointId, Object data) {
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
-        return OutboxMessage.event(
-                DepotopsEvents.create(type, SOURCE, chargePointId, null, body), AGGREGATE, chargePointId);
+        return DepotopsEvents.create(type, SOURCE, chargePointId, null, body);
     }
 }

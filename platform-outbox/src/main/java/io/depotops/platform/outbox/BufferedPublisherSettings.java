@@ -1,0 +1,33 @@
+package io.depotops.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code depotops.buffered-publisher.*}: how much {@link BufferedPublisher} holds and how it publishes. */
+@ConfigMapping(prefix = "depotops.buffered-publisher")
+public interface BufferedPublisherSettings {
+
+    /** Most messages held; an offer beyond it is refused and counted as dropped. */
+    @WithDefault("50000")
+    int capacity();
+
+    /** Most bytes of message bodies held (with {@link #capacity()}, the bound on the buffer's memory). */
+    @WithDefault("67108864")
+    long maxBytes();
+
+    /** Most messages in one publish (one wait for the broker's confirms). */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Delay before a batch the broker did not confirm is published again; doubled per try, capped. */
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long a shutting-down service goes on publishing what it holds before it drops the rest. */
+    @WithDefault("5s")
+    Duration shutdownGrace();
+}
