@@ -79,6 +79,7 @@ class LiveStateInvalidationTest {
         UUID depotId = UUID.fromString(depot);
         long before = generation();
         // Ten transactions marking the depot three times each, and marks outside a transaction.
+        long started = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int j = 0; j < 3; j++) {
@@ -89,11 +90,13 @@ class LiveStateInvalidationTest {
         for (int i = 0; i < 20; i++) {
             cache.invalidateAfterCommit(depotId);
         }
+        long burstMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
         await().atMost(BOUND).until(() -> !cached());
-        // One operation for the whole burst when it fitted in the window; never one per change.
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> generation() - before <= 2);
-        assertThat(generation() - before).isBetween(1L, 2L);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> generation() > before);
+        // At most one operation per window the burst spanned (one when it fitted in one), never one per change.
+        long windows = 1 + burstMillis / 100 + 1;
+        assertThat(generation() - before).isBetween(1L, Math.min(windows, 10L));
     }
 
     @Test
