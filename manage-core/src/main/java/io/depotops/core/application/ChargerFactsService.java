@@ -5,21 +5,43 @@ import io.depotops.core.application.port.ProcessedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.function.Function;
 
 /**
- * Applies what manage-connect observed at chargers (status, connectivity) to core's records and
- * live state. Each fact is applied once (by message id) and only if newer than what is stored, so
- * redelivered and late facts are harmless.
+ * Applies what manage-connect observed at chargers (boot, status, connectivity) to core's records
+ * and live state, a batch of facts of one kind at a time: one inbox statement for the batch's
+ * message ids and one set-based update per kind. Each fact is applied once (by message id) and
+ * only if newer than what is stored, so redelivered and late facts are harmless; within a batch the
+ * newest fact of a charger or connector wins (of equal times, the later in the queue).
  */
 @ApplicationScoped
 public class ChargerFactsService {
 
-    private static final Logger LOG = Logger.getLogger(ChargerFactsService.class);
-    private static final String CONSUMER = "core.charger-facts";
+    static final String CONSUMER = "core.charger-facts";
+
+    /**
+     * A StatusNotification. {@code evseId} is null for OCPP 1.6, whose connector N is EVSE N
+     * connector 1, and whose connector 0 is the charger as a whole.
+     */
+    public record StatusFact(
+            String messageId, String chargePointId, Integer evseId, int connectorId, String status, Instant at) {}
+
+    /** A BootNotification connect answered by itself (from its read model of the registry). */
+    public record BootFact(
+            String messageId,
+            String chargePointId,
+            String status,
+            String firmwareVersion,
+            String serialNumber,
+            Instant at) {}
+
+    public record ConnectivityFact(String messageId, String chargePointId, boolean online, Instant at) {}
 
     private final ChargerFactsStore store;
     private final ProcessedMessages processed;
@@ -31,67 +53,58 @@ public class ChargerFactsService {
         this.liveState = liveState;
     }
 
-    /**
-     * A StatusNotification. {@code evseId} is null for OCPP 1.6, whose connector N is EVSE N
-     * connector 1, and whose connector 0 is the charger as a whole.
-     */
     @Transactional
-    public void statusReported(
-            String messageId, String chargePointId, Integer evseId, int connectorId, String status, Instant at) {
-        if (!processed.firstTime(CONSUMER, messageId)) {
-            return;
+    public void statusesReported(List<StatusFact> facts) {
+        List<StatusFact> fresh = firstTime(facts, StatusFact::messageId);
+        List<ChargerFactsStore.ConnectorStatus> connectors = new ArrayList<>();
+        List<ChargerFactsStore.ChargerStatus> chargers = new ArrayList<>();
+        for (StatusFact fact : fresh) {
+            String word = statusWord(fact.status());
+            if (fact.evseId() == null && fact.connectorId() == 0) {
+                chargers.add(new ChargerFactsStore.ChargerStatus(fact.chargePointId(), word, fact.at()));
+            } else if (fact.evseId() == null) {
+                connectors.add(new ChargerFactsStore.ConnectorStatus(
+                        fact.chargePointId(), fact.connectorId(), 1, word, fact.at()));
+            } else {
+                connectors.add(new ChargerFactsStore.ConnectorStatus(
+                        fact.chargePointId(), fact.evseId(), fact.connectorId(), word, fact.at()));
+            }
         }
-        Optional<UUID> site = store.siteOf(chargePointId);
-        if (site.isEmpty()) {
-            LOG.debugf("status of unknown charger %s ignored", chargePointId);
-            return;
-        }
-        String word = statusWord(status);
-        boolean changed;
-        if (evseId == null && connectorId == 0) {
-            changed = store.chargerStatus(chargePointId, word, at);
-        } else if (evseId == null) {
-            changed = store.connectorStatus(chargePointId, connectorId, 1, word, at);
-        } else {
-            changed = store.connectorStatus(chargePointId, evseId, connectorId, word, at);
-        }
-        if (changed) {
-            liveState.siteChanged(site.get());
-        }
+        Set<UUID> changed = new HashSet<>(store.connectorStatuses(connectors));
+        changed.addAll(store.chargerStatuses(chargers));
+        liveState.depotsChanged(changed);
     }
 
     @Transactional
-    public void connectivityChanged(String messageId, String chargePointId, boolean online, Instant at) {
-        if (!processed.firstTime(CONSUMER, messageId)) {
-            return;
-        }
-        store.siteOf(chargePointId).ifPresent(site -> {
-            if (store.connectivity(chargePointId, online, at)) {
-                liveState.siteChanged(site);
-            }
-        });
+    public void connectivityChanged(List<ConnectivityFact> facts) {
+        liveState.depotsChanged(store.connectivity(firstTime(facts, ConnectivityFact::messageId).stream()
+                .map(fact -> new ChargerFactsStore.Connectivity(fact.chargePointId(), fact.online(), fact.at()))
+                .toList()));
     }
 
-    /**
-     * A BootNotification connect answered by itself (from its read model of the registry): core
-     * records the status, firmware and serial number the charger reported, if newer than the last.
-     */
+    /** Records the status, firmware and serial number each charger reported, if newer than the last. */
     @Transactional
-    public void booted(
-            String messageId,
-            String chargePointId,
-            String status,
-            String firmwareVersion,
-            String serialNumber,
-            Instant at) {
-        if (!processed.firstTime(CONSUMER, messageId)) {
-            return;
+    public void booted(List<BootFact> facts) {
+        liveState.depotsChanged(store.booted(firstTime(facts, BootFact::messageId).stream()
+                .map(fact -> new ChargerFactsStore.Boot(
+                        fact.chargePointId(), fact.status(), fact.firmwareVersion(), fact.serialNumber(), fact.at()))
+                .toList()));
+    }
+
+    /** The facts whose message ids were never applied, each once (a batch may carry one twice). */
+    private <T> List<T> firstTime(List<T> facts, Function<T, String> messageId) {
+        if (facts.isEmpty()) {
+            return facts;
         }
-        store.siteOf(chargePointId).ifPresent(site -> {
-            if (store.booted(chargePointId, status, firmwareVersion, serialNumber, at)) {
-                liveState.siteChanged(site);
+        Set<String> unseen = new HashSet<>(processed.firstTimeAll(
+                CONSUMER, facts.stream().map(messageId).distinct().toList()));
+        List<T> fresh = new ArrayList<>(unseen.size());
+        for (T fact : facts) {
+            if (unseen.remove(messageId.apply(fact))) {
+                fresh.add(fact);
             }
-        });
+        }
+        return fresh;
     }
 
     /** AVAILABLE -> Available: the words core stores for statuses. */

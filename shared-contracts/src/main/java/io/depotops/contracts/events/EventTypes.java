@@ -32,4 +32,13 @@ public final class EventTypes {
     public static final String CORE_REGISTRY_CHANGED_V1 = "core.registry.changed.v1";
 
     private EventTypes() {}
+
+    /** The event type whose data {@code data} is, as its {@link EventType} annotation names it. */
+    public static String of(Class<?> data) {
+        EventType type = data.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(data.getName() + " names no event type (@EventType)");
+        }
+        return type.value();
+    }
 }

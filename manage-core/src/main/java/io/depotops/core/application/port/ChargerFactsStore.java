@@ -1,26 +1,34 @@
 package io.depotops.core.application.port;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Records what chargers report, as targeted conditional updates: a fact older than the one stored
- * changes nothing, and no edit of the charger by an operator is overwritten or made stale.
+ * Records what chargers report, a batch at a time with one set-based conditional update per kind:
+ * a fact older than the one stored changes nothing, unknown chargers and connectors are skipped,
+ * and no edit of the charger by an operator is overwritten or made stale. Within a batch the newest
+ * fact per charger (or connector) is the one applied; of equal times, the last in the list. Each
+ * method returns the depots whose chargers changed.
  */
 public interface ChargerFactsStore {
 
-    /** The charger's site, or empty when the charge point id is unknown. */
-    Optional<UUID> siteOf(String chargePointId);
-
-    /** True when stored (the charger knows this connector and the fact is newer). */
-    boolean connectorStatus(String chargePointId, int evseId, int connectorId, String status, Instant observedAt);
+    record ConnectorStatus(String chargePointId, int evseId, int connectorId, String status, Instant at) {}
 
     /** Status of the charger as a whole (OCPP 1.6 connector 0). */
-    boolean chargerStatus(String chargePointId, String status, Instant observedAt);
+    record ChargerStatus(String chargePointId, String status, Instant at) {}
 
-    boolean connectivity(String chargePointId, boolean online, Instant observedAt);
+    record Connectivity(String chargePointId, boolean online, Instant at) {}
 
-    /** A boot connect answered: status, firmware and serial number, if newer than the last boot stored. */
-    boolean booted(String chargePointId, String bootStatus, String firmwareVersion, String serialNumber, Instant at);
+    record Boot(String chargePointId, String status, String firmwareVersion, String serialNumber, Instant at) {}
+
+    Set<UUID> connectorStatuses(List<ConnectorStatus> statuses);
+
+    Set<UUID> chargerStatuses(List<ChargerStatus> statuses);
+
+    Set<UUID> connectivity(List<Connectivity> facts);
+
+    /** Boots connect answered: status, firmware and serial number, if newer than the last boot stored. */
+    Set<UUID> booted(List<Boot> boots);
 }

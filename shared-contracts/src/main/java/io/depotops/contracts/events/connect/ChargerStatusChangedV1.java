@@ -1,5 +1,7 @@
 package io.depotops.contracts.events.connect;
 
+import io.depotops.contracts.events.EventType;
+import io.depotops.contracts.events.EventTypes;
 import java.time.Instant;
 
 /**
@@ -9,6 +11,7 @@ import java.time.Instant;
  * null in OCPP 1.6, where {@code connectorId} 0 means the whole charger; {@code errorCode}, {@code
  * info} and {@code vendorErrorCode} come from 1.6 only. {@code timestamp} is the charger's.
  */
+@EventType(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1)
 public record ChargerStatusChangedV1(
         String chargePointId,
         String ocppVersion,

@@ -1,5 +1,7 @@
 package io.depotops.contracts.events.connect;
 
+import io.depotops.contracts.events.EventType;
+import io.depotops.contracts.events.EventTypes;
 import java.time.Instant;
 
 /**
@@ -7,6 +9,7 @@ import java.time.Instant;
  * depot needs. {@code transactionId} as in {@link TransactionEventV1}; null outside a transaction.
  * Each measurand is null when the charger did not send it.
  */
+@EventType(EventTypes.CONNECT_CHARGER_METER_VALUES_V1)
 public record MeterValuesV1(
         String chargePointId,
         String ocppVersion,

@@ -1,5 +1,7 @@
 package io.depotops.contracts.events.connect;
 
+import io.depotops.contracts.events.EventType;
+import io.depotops.contracts.events.EventTypes;
 import java.time.Instant;
 
 /**
@@ -17,6 +19,7 @@ import java.time.Instant;
  * @param stopReason OCPP's Reason (1.6) or stoppedReason (2.0.1) when {@code Ended}
  * @param seqNo OCPP 2.0.1 seqNo; null in 1.6
  */
+@EventType(EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1)
 public record TransactionEventV1(
         String chargePointId,
         String ocppVersion,

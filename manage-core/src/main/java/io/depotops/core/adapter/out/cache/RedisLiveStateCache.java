@@ -8,7 +8,6 @@ import io.depotops.core.domain.DepotLiveState.ChargerState;
 import io.depotops.core.domain.DepotLiveState.VehicleState;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
-import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -16,8 +15,11 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,6 +32,11 @@ import org.jboss.logging.Logger;
  * fields' JSON as it is, in field order, without parsing it, and keeps the result under {@code
  * <key>:json} (prefixed with the workspace id) so that the next reads are one GET. A TTL bounds how
  * long a copy that missed an invalidation can live.
+ *
+ * <p>{@code <key>:gen} counts the depot's invalidations, which {@link LiveStateInvalidations} sends
+ * after commits, coalesced and asynchronously. A copy rebuilt after a miss is stored only if the
+ * count is still the one the miss saw (one Lua script, so the check and the write are atomic): a
+ * rebuild that loaded its data before a fact committed never overwrites that fact's invalidation.
  */
 @ApplicationScoped
 class RedisLiveStateCache implements LiveStateCache {
@@ -39,48 +46,93 @@ class RedisLiveStateCache implements LiveStateCache {
     private static final String WORKSPACE = "workspace";
     private static final String CHARGER = "charger:";
     private static final String VEHICLE = "vehicle:";
-    private static final Duration TTL = Duration.ofMinutes(10);
+    static final Duration TTL = Duration.ofMinutes(10);
+    /** A generation for a miss whose read failed: nothing rebuilt after it is stored. */
+    private static final String UNKNOWN = "?unknown";
+    /** A transaction's changed depots, invalidated together after it commits. */
+    private static final Object CHANGED_DEPOTS = new Object();
 
     private static final int UUID_LENGTH = 36;
 
+    /**
+     * KEYS: hash, document, generation; ARGV: the generation the miss saw ('' for none), TTL, the
+     * workspace, the document (workspace-prefixed), the completion time, then field/value pairs.
+     */
+    private static final String STORE_IF_CURRENT = """
+            if (redis.call('GET', KEYS[3]) or '') ~= ARGV[1] then return 0 end
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], 'workspace', ARGV[3])
+            for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            redis.call('HSET', KEYS[1], 'complete', ARGV[5])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[2])
+            return 1
+            """;
+
+    /** KEYS: document, generation; ARGV: the generation seen before the hash was read, TTL, document. */
+    private static final String RENDERED_IF_CURRENT = """
+            if (redis.call('GET', KEYS[2]) or '') ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[2])
+            return 1
+            """;
+
+    private final RedisDataSource redis;
     private final HashCommands<String, String, String> hashes;
     private final ValueCommands<String, String> values;
-    private final KeyCommands<String> keys;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
+    private final LiveStateInvalidations invalidations;
 
-    RedisLiveStateCache(RedisDataSource redis, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
+    RedisLiveStateCache(
+            RedisDataSource redis,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions,
+            LiveStateInvalidations invalidations) {
+        this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.values = redis.value(String.class);
-        this.keys = redis.key();
         this.json = json;
         this.transactions = transactions;
+        this.invalidations = invalidations;
     }
 
     @Override
-    public Optional<Document> read(UUID depotId) {
+    public Lookup read(UUID depotId) {
+        if (invalidations.unsettled(depotId)) {
+            // This instance changed the depot and Redis has not dropped the copy yet.
+            return Lookup.miss(UNKNOWN);
+        }
         try {
             String rendered = values.get(documentKey(depotId));
             if (rendered != null) {
-                return Optional.of(new Document(
+                return Lookup.hit(new Document(
                         UUID.fromString(rendered.substring(0, UUID_LENGTH)), rendered.substring(UUID_LENGTH)));
             }
+            String generation = generation(depotId);
             Map<String, String> fields = hashes.hgetall(key(depotId));
             if (!fields.containsKey(COMPLETE) || !fields.containsKey(WORKSPACE)) {
-                return Optional.empty();
+                return Lookup.miss(generation);
             }
             Document document =
                     new Document(UUID.fromString(fields.get(WORKSPACE)), render(depotId, new TreeMap<>(fields)));
-            values.setex(documentKey(depotId), TTL.toSeconds(), document.workspaceId() + document.json());
-            return Optional.of(document);
+            redis.execute(
+                    "EVAL",
+                    RENDERED_IF_CURRENT,
+                    "2",
+                    documentKey(depotId),
+                    generationKey(depotId),
+                    generation,
+                    Long.toString(TTL.toSeconds()),
+                    document.workspaceId() + document.json());
+            return Lookup.hit(document);
         } catch (RuntimeException e) {
             LOG.debugf("live state cache read failed for depot %s: %s", depotId, e.getMessage());
-            return Optional.empty();
+            return Lookup.miss(UNKNOWN);
         }
     }
 
     @Override
-    public Document store(UUID workspaceId, DepotLiveState state) {
+    public Document store(UUID workspaceId, DepotLiveState state, Lookup missed) {
         TreeMap<String, String> fields = new TreeMap<>();
         try {
             for (ChargerState charger : state.chargers()) {
@@ -93,17 +145,30 @@ class RedisLiveStateCache implements LiveStateCache {
             throw new IllegalStateException("live state of depot " + state.depotId() + " could not be rendered", e);
         }
         String rendered = render(state.depotId(), fields);
+        UUID depotId = state.depotId();
+        if (UNKNOWN.equals(missed.generation()) || invalidations.unsettled(depotId)) {
+            return new Document(workspaceId, rendered);
+        }
         try {
-            String key = key(state.depotId());
-            keys.del(key, documentKey(state.depotId()));
-            Map<String, String> stored = new TreeMap<>(fields);
-            stored.put(WORKSPACE, workspaceId.toString());
-            hashes.hset(key, stored);
-            hashes.hset(key, COMPLETE, Instant.now().toString());
-            keys.expire(key, TTL);
-            values.setex(documentKey(state.depotId()), TTL.toSeconds(), workspaceId + rendered);
+            List<String> args = new ArrayList<>(8 + fields.size() * 2);
+            args.addAll(List.of(
+                    STORE_IF_CURRENT,
+                    "3",
+                    key(depotId),
+                    documentKey(depotId),
+                    generationKey(depotId),
+                    missed.generation() == null ? "" : missed.generation(),
+                    Long.toString(TTL.toSeconds()),
+                    workspaceId.toString(),
+                    workspaceId + rendered,
+                    Instant.now().toString()));
+            fields.forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            redis.execute("EVAL", args.toArray(String[]::new));
         } catch (RuntimeException e) {
-            LOG.debugf("live state cache write failed for depot %s: %s", state.depotId(), e.getMessage());
+            LOG.debugf("live state cache write failed for depot %s: %s", depotId, e.getMessage());
         }
         return new Document(workspaceId, rendered);
     }
@@ -111,29 +176,34 @@ class RedisLiveStateCache implements LiveStateCache {
     @Override
     public void invalidateAfterCommit(UUID depotId) {
         if (transactions.getTransactionKey() == null) {
-            invalidate(depotId);
+            invalidations.mark(depotId);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
+        @SuppressWarnings("unchecked")
+        Set<UUID> changed = (Set<UUID>) transactions.getResource(CHANGED_DEPOTS);
+        if (changed == null) {
+            Set<UUID> depots = new HashSet<>();
+            transactions.putResource(CHANGED_DEPOTS, depots);
+            // One synchronization per transaction; it only marks (no I/O on the committing thread).
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    invalidate(depotId);
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        depots.forEach(invalidations::mark);
+                    }
                 }
-            }
-        });
+            });
+            changed = depots;
+        }
+        changed.add(depotId);
     }
 
-    private void invalidate(UUID depotId) {
-        try {
-            keys.del(key(depotId), documentKey(depotId));
-        } catch (RuntimeException e) {
-            // The TTL still bounds how long the stale copy is served.
-            LOG.warnf("could not invalidate the live state of depot %s: %s", depotId, e.getMessage());
-        }
+    private String generation(UUID depotId) {
+        String generation = values.get(generationKey(depotId));
+        return generation == null ? "" : generation;
     }
 
     /** {"depotId":..,"chargers":[..],"vehicles":[..]} from fields sorted by name. */
@@ -157,11 +227,15 @@ class RedisLiveStateCache implements LiveStateCache {
         }
     }
 
-    private static String key(UUID depotId) {
+    static String key(UUID depotId) {
         return "depotops:live:depot:" + depotId;
     }
 
-    private static String documentKey(UUID depotId) {
+    static String documentKey(UUID depotId) {
         return key(depotId) + ":json";
+    }
+
+    static String generationKey(UUID depotId) {
+        return key(depotId) + ":gen";
     }
 }

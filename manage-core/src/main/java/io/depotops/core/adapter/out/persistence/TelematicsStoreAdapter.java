@@ -9,17 +9,20 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hibernate.Session;
 
 /** Canonical telematics in PostgreSQL: conditional SQL, so concurrency and redelivery are safe. */
@@ -28,61 +31,77 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     private static final String COLUMNS = "soc_percent, odometer_km, latitude, longitude, heading_degrees, speed_kmh,"
             + " ignition_on, plugged_in, charging_state, remaining_range_km, battery_temperature_c, attributes";
-    private static final String VALUES = "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, cast(?16 as jsonb)";
+    /** The upsert's conflict clause: the observation replaces the snapshot only if it is newer. */
+    private static final String SNAPSHOT_MERGE =
+            " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
+                    + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
+                    // A provider often reports a few fields per message (a SoC feed, a GPS feed): a
+                    // field the newer observation does not carry keeps its last known value.
+                    + " soc_percent = coalesce(excluded.soc_percent, s.soc_percent),"
+                    + " odometer_km = coalesce(excluded.odometer_km, s.odometer_km),"
+                    + " latitude = case when excluded.latitude is null then s.latitude else excluded.latitude end,"
+                    + " longitude = case when excluded.latitude is null then s.longitude else excluded.longitude end,"
+                    + " heading_degrees = case when excluded.latitude is null then s.heading_degrees"
+                    + " else excluded.heading_degrees end,"
+                    + " speed_kmh = coalesce(excluded.speed_kmh, s.speed_kmh),"
+                    + " ignition_on = coalesce(excluded.ignition_on, s.ignition_on),"
+                    + " plugged_in = coalesce(excluded.plugged_in, s.plugged_in),"
+                    + " charging_state = coalesce(excluded.charging_state, s.charging_state),"
+                    + " remaining_range_km = coalesce(excluded.remaining_range_km, s.remaining_range_km),"
+                    + " battery_temperature_c = coalesce(excluded.battery_temperature_c, s.battery_temperature_c),"
+                    + " attributes = coalesce(s.attributes, '{}'::jsonb) || coalesce(excluded.attributes, '{}'::jsonb),"
+                    + " stale_notified_at = null"
+                    + " where s.observed_at < excluded.observed_at";
+
+    private static final String SNAPSHOT_INTO = "insert into vehicle_telematics_snapshot as s"
+            + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")";
+
+    /** Element types of the arrays for parameters ?1..?17 of {@link #values}, in that order. */
+    private static final String[] UNNEST_TYPES = {
+        "uuid",
+        "uuid",
+        "text",
+        "text",
+        "float8",
+        "float8",
+        "float8",
+        "float8",
+        "float8",
+        "float8",
+        "bool",
+        "bool",
+        "text",
+        "float8",
+        "float8",
+        "text",
+        "timestamptz"
+    };
+
+    /** The entries as rows: ?1..?17 as arrays, named as the columns. */
+    private static final String UNNEST = " from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::float8[],"
+            + " ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::bool[], ?::bool[], ?::text[],"
+            + " ?::float8[], ?::float8[], ?::text[], ?::timestamptz[]) as u(workspace_id, vehicle_id, provider,"
+            + " update_id, soc_percent, odometer_km, latitude, longitude, heading_degrees, speed_kmh, ignition_on,"
+            + " plugged_in, charging_state, remaining_range_km, battery_temperature_c, attributes, observed_at)";
+
+    private static final String RECORD_ALL = "insert into vehicle_telematics_history"
+            + " (workspace_id, vehicle_id, provider, update_id, observed_at, " + COLUMNS + ")"
+            + " select workspace_id, vehicle_id, provider, update_id, observed_at, soc_percent, odometer_km, latitude,"
+            + " longitude, heading_degrees, speed_kmh, ignition_on, plugged_in, charging_state, remaining_range_km,"
+            + " battery_temperature_c, cast(attributes as jsonb)" + UNNEST
+            + " on conflict (vehicle_id, update_id) do nothing returning vehicle_id, update_id";
+
+    private static final String ADVANCE_ALL = SNAPSHOT_INTO
+            + " select workspace_id, vehicle_id, provider, update_id, observed_at, now(), soc_percent, odometer_km,"
+            + " latitude, longitude, heading_degrees, speed_kmh, ignition_on, plugged_in, charging_state,"
+            + " remaining_range_km, battery_temperature_c, cast(attributes as jsonb)" + UNNEST + SNAPSHOT_MERGE
+            + " returning vehicle_id";
 
     private final ObjectMapper json;
 
     TelematicsStoreAdapter(ObjectMapper json) {
         this.json = json;
     }
-
-    private static final String RECORD = "insert into vehicle_telematics_history"
-            + " (workspace_id, vehicle_id, provider, update_id, observed_at, " + COLUMNS + ")"
-            + " values (?1, ?2, ?3, ?4, ?17, " + VALUES + ")"
-            + " on conflict (vehicle_id, update_id) do nothing";
-
-    private static final String ADVANCE_SNAPSHOT = "insert into vehicle_telematics_snapshot as s"
-            + " (workspace_id, vehicle_id, provider, update_id, observed_at, received_at, " + COLUMNS + ")"
-            + " values (?1, ?2, ?3, ?4, ?17, now(), " + VALUES + ")"
-            + " on conflict (vehicle_id) do update set provider = excluded.provider, update_id = excluded.update_id,"
-            + " observed_at = excluded.observed_at, received_at = excluded.received_at,"
-            // A provider often reports a few fields per message (a SoC feed, a GPS feed): a
-            // field the newer observation does not carry keeps its last known value.
-            + " soc_percent = coalesce(excluded.soc_percent, s.soc_percent),"
-            + " odometer_km = coalesce(excluded.odometer_km, s.odometer_km),"
-            + " latitude = case when excluded.latitude is null then s.latitude else excluded.latitude end,"
-            + " longitude = case when excluded.latitude is null then s.longitude else excluded.longitude end,"
-            + " heading_degrees = case when excluded.latitude is null then s.heading_degrees"
-            + " else excluded.heading_degrees end,"
-            + " speed_kmh = coalesce(excluded.speed_kmh, s.speed_kmh),"
-            + " ignition_on = coalesce(excluded.ignition_on, s.ignition_on),"
-            + " plugged_in = coalesce(excluded.plugged_in, s.plugged_in),"
-            + " charging_state = coalesce(excluded.charging_state, s.charging_state),"
-            + " remaining_range_km = coalesce(excluded.remaining_range_km, s.remaining_range_km),"
-            + " battery_temperature_c = coalesce(excluded.battery_temperature_c, s.battery_temperature_c),"
-            + " attributes = coalesce(s.attributes, '{}'::jsonb) || coalesce(excluded.attributes, '{}'::jsonb),"
-            + " stale_notified_at = null"
-            + " where s.observed_at < excluded.observed_at";
-
-    private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\?(\\d+)");
-
-    /** A statement written with JPA's numbered parameters, as JDBC needs it: plain ?s in order. */
-    private record JdbcStatement(String sql, int[] parameterOrder) {
-
-        static JdbcStatement of(String numberedSql) {
-            Matcher parameters = NUMBERED_PARAMETER.matcher(numberedSql);
-            List<Integer> order = new ArrayList<>();
-            while (parameters.find()) {
-                order.add(Integer.parseInt(parameters.group(1)));
-            }
-            return new JdbcStatement(
-                    parameters.replaceAll("?"),
-                    order.stream().mapToInt(Integer::intValue).toArray());
-        }
-    }
-
-    private static final JdbcStatement RECORD_JDBC = JdbcStatement.of(RECORD);
-    private static final JdbcStatement ADVANCE_SNAPSHOT_JDBC = JdbcStatement.of(ADVANCE_SNAPSHOT);
 
     @Override
     public boolean record(UUID workspaceId, UUID vehicleId, TelematicsObservation o) {
@@ -96,40 +115,85 @@ class TelematicsStoreAdapter implements TelematicsStore {
 
     @Override
     public List<Boolean> recordAll(List<Entry> entries) {
-        return executeBatch(RECORD_JDBC, entries);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        // One statement for the batch; of an update id given twice, only the first can be new.
+        Set<String> inserted = new HashSet<>();
+        runSetBased(RECORD_ALL, entries, rows -> inserted.add(rows.getObject(1, UUID.class) + "/" + rows.getString(2)));
+        List<Boolean> recorded = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            recorded.add(inserted.remove(
+                    entry.vehicleId() + "/" + entry.observation().updateId()));
+        }
+        return recorded;
     }
 
     @Override
     public List<Boolean> advanceSnapshots(List<Entry> entries) {
-        return executeBatch(ADVANCE_SNAPSHOT_JDBC, entries);
-    }
-
-    /**
-     * Runs the statement once per entry as one JDBC batch in the current transaction: the driver
-     * sends them together, one round trip instead of one per entry, and reports each row count.
-     */
-    private List<Boolean> executeBatch(JdbcStatement jdbc, List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        int[] order = jdbc.parameterOrder();
-        return em().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(jdbc.sql())) {
-                for (Entry entry : entries) {
-                    Object[] values = values(entry);
-                    for (int i = 0; i < order.length; i++) {
-                        statement.setObject(i + 1, values[order[i]]);
+        // One statement per round, a round holding at most one update per vehicle (an upsert cannot
+        // touch a row twice), in batch order: so a vehicle's later update in the batch is applied
+        // after, and merged onto, its earlier one, as one after the other. Usually one round.
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<UUID, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            int round = seen.merge(entries.get(i).vehicleId(), 0, (before, zero) -> before + 1);
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        Boolean[] advanced = new Boolean[entries.size()];
+        for (List<Integer> round : rounds) {
+            List<Entry> ofRound = round.stream().map(entries::get).toList();
+            Set<UUID> moved = new HashSet<>();
+            runSetBased(ADVANCE_ALL, ofRound, rows -> moved.add(rows.getObject(1, UUID.class)));
+            for (int i : round) {
+                advanced[i] = moved.contains(entries.get(i).vehicleId());
+            }
+        }
+        return Arrays.asList(advanced);
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs a statement over the entries passed as one array per column ({@link #UNNEST}), in the
+     * current transaction: one round trip and one statement for the whole batch.
+     */
+    private void runSetBased(String sql, List<Entry> entries, RowReader reader) {
+        em().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                Object[][] columns = new Object[UNNEST_TYPES.length][entries.size()];
+                for (int row = 0; row < entries.size(); row++) {
+                    Object[] values = values(entries.get(row));
+                    for (int column = 0; column < UNNEST_TYPES.length; column++) {
+                        Object value = values[column + 1];
+                        // Times as ISO text: the server parses them, whatever the session's zone.
+                        columns[column][row] = value instanceof OffsetDateTime time
+                                ? time.toInstant().toString()
+                                : value;
                     }
-                    statement.addBatch();
                 }
-                return Arrays.stream(statement.executeBatch())
-                        .mapToObj(count -> count == 1)
-                        .toList();
+                for (int column = 0; column < UNNEST_TYPES.length; column++) {
+                    statement.setArray(column + 1, connection.createArrayOf(UNNEST_TYPES[column], columns[column]));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
             }
         });
     }
 
-    /** The values of parameters ?1..?17 of {@link #RECORD} and {@link #ADVANCE_SNAPSHOT}. */
+    /** The values of parameters ?1..?17 ([0] unused), the columns of {@link #UNNEST} in order. */
     private Object[] values(Entry entry) {
         TelematicsObservation o = entry.observation();
         return new Object[] {

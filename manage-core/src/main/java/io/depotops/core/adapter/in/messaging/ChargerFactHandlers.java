@@ -1,0 +1,216 @@
+package io.depotops.core.adapter.in.messaging;
+
+import io.depotops.contracts.events.connect.ChargerBootV1;
+import io.depotops.contracts.events.connect.ChargerConnectedV1;
+import io.depotops.contracts.events.connect.ChargerDisconnectedV1;
+import io.depotops.contracts.events.connect.ChargerStatusChangedV1;
+import io.depotops.contracts.events.connect.MeterValuesV1;
+import io.depotops.contracts.events.connect.TransactionEventV1;
+import io.depotops.core.application.ChargerFactsService;
+import io.depotops.core.application.ChargerFactsService.BootFact;
+import io.depotops.core.application.ChargerFactsService.ConnectivityFact;
+import io.depotops.core.application.ChargerFactsService.StatusFact;
+import io.depotops.core.application.TransactionService;
+import io.depotops.core.application.TransactionService.TransactionFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** One handler per charger fact connect publishes (see {@link ChargerFactsConsumer}). */
+final class ChargerFactHandlers {
+
+    /** connect's reason for a session that a new connection of the same charger replaced. */
+    static final String REPLACED = "replaced";
+
+    private ChargerFactHandlers() {}
+
+    /** StatusNotifications: one set-based update per batch. */
+    @ApplicationScoped
+    static class Statuses implements ChargerFactHandler<ChargerStatusChangedV1> {
+
+        private final ChargerFactsService facts;
+
+        Statuses(ChargerFactsService facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public Class<ChargerStatusChangedV1> dataType() {
+            return ChargerStatusChangedV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<ChargerStatusChangedV1>> batch) {
+            facts.statusesReported(batch.stream()
+                    .map(fact -> {
+                        ChargerStatusChangedV1 status = fact.data();
+                        return new StatusFact(
+                                fact.messageId(),
+                                status.chargePointId(),
+                                status.evseId(),
+                                status.connectorId(),
+                                status.status(),
+                                status.timestamp() != null ? status.timestamp() : fact.eventTime());
+                    })
+                    .toList());
+        }
+    }
+
+    /** BootNotifications connect answered: one set-based update per batch. */
+    @ApplicationScoped
+    static class Boots implements ChargerFactHandler<ChargerBootV1> {
+
+        private final ChargerFactsService facts;
+
+        Boots(ChargerFactsService facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public Class<ChargerBootV1> dataType() {
+            return ChargerBootV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<ChargerBootV1>> batch) {
+            facts.booted(batch.stream()
+                    .map(fact -> {
+                        ChargerBootV1 boot = fact.data();
+                        return new BootFact(
+                                fact.messageId(),
+                                boot.chargePointId(),
+                                boot.status(),
+                                boot.firmwareVersion(),
+                                boot.serialNumber(),
+                                boot.bootedAt() != null ? boot.bootedAt() : fact.eventTime());
+                    })
+                    .toList());
+        }
+    }
+
+    @ApplicationScoped
+    static class Connections implements ChargerFactHandler<ChargerConnectedV1> {
+
+        private final ChargerFactsService facts;
+
+        Connections(ChargerFactsService facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public Class<ChargerConnectedV1> dataType() {
+            return ChargerConnectedV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<ChargerConnectedV1>> batch) {
+            facts.connectivityChanged(batch.stream()
+                    .map(fact -> new ConnectivityFact(
+                            fact.messageId(),
+                            fact.data().chargePointId(),
+                            true,
+                            fact.data().connectedAt()))
+                    .toList());
+        }
+    }
+
+    @ApplicationScoped
+    static class Disconnections implements ChargerFactHandler<ChargerDisconnectedV1> {
+
+        private final ChargerFactsService facts;
+
+        Disconnections(ChargerFactsService facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public Class<ChargerDisconnectedV1> dataType() {
+            return ChargerDisconnectedV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<ChargerDisconnectedV1>> batch) {
+            // A replaced session ends after its successor connected: the charger is online.
+            facts.connectivityChanged(batch.stream()
+                    .filter(fact -> !REPLACED.equals(fact.data().reason()))
+                    .map(fact -> new ConnectivityFact(
+                            fact.messageId(),
+                            fact.data().chargePointId(),
+                            false,
+                            fact.data().disconnectedAt()))
+                    .toList());
+        }
+    }
+
+    /** Transaction events change one aggregate each: applied one after the other, in queue order. */
+    @ApplicationScoped
+    static class Transactions implements ChargerFactHandler<TransactionEventV1> {
+
+        private final TransactionService transactions;
+
+        Transactions(TransactionService transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Class<TransactionEventV1> dataType() {
+            return TransactionEventV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<TransactionEventV1>> batch) {
+            for (Fact<TransactionEventV1> fact : batch) {
+                transactions.apply(fact.messageId(), toFact(fact.data(), fact.eventTime()));
+            }
+        }
+
+        /** OCPP 1.6 has no EVSE: its connector N is EVSE N, connector 1 (as core registers it). */
+        private static TransactionFact toFact(TransactionEventV1 fact, Instant fallback) {
+            boolean evseLess = fact.evseId() == null;
+            return new TransactionFact(
+                    fact.chargePointId(),
+                    TransactionService.Stage.valueOf(fact.eventType().toUpperCase(Locale.ROOT)),
+                    fact.transactionId(),
+                    fact.chargerTransactionId(),
+                    evseLess ? Math.max(1, fact.connectorId()) : fact.evseId(),
+                    evseLess ? 1 : Math.max(1, fact.connectorId()),
+                    fact.idToken(),
+                    fact.meterWh(),
+                    fact.timestamp() != null ? fact.timestamp() : fallback,
+                    fact.stopReason());
+        }
+    }
+
+    @ApplicationScoped
+    static class MeterReadings implements ChargerFactHandler<MeterValuesV1> {
+
+        private final TransactionService transactions;
+
+        MeterReadings(TransactionService transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public Class<MeterValuesV1> dataType() {
+            return MeterValuesV1.class;
+        }
+
+        @Override
+        public void applyAll(List<Fact<MeterValuesV1>> batch) {
+            for (Fact<MeterValuesV1> fact : batch) {
+                MeterValuesV1 meter = fact.data();
+                if (meter.energyWh() != null
+                        && (meter.transactionId() != null || meter.chargerTransactionId() != null)) {
+                    transactions.metered(
+                            fact.messageId(),
+                            meter.chargePointId(),
+                            meter.transactionId(),
+                            meter.chargerTransactionId(),
+                            meter.energyWh(),
+                            meter.timestamp() != null ? meter.timestamp() : fact.eventTime());
+                }
+            }
+        }
+    }
+}
