@@ -16,6 +16,14 @@ public interface BufferedPublisherSettings {
     @WithDefault("67108864")
     long maxBytes();
 
+    /**
+     * Publishing threads, each on a channel of its own. One keeps the offer order at the broker;
+     * more overlap their confirm waits, for messages whose consumers order them by their own
+     * timestamps (connect's frames).
+     */
+    @WithDefault("1")
+    int publishers();
+
     /** Most messages in one publish (one wait for the broker's confirms). */
     @WithDefault("500")
     int batchSize();
