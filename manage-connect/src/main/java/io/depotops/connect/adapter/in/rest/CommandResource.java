@@ -1,5 +1,6 @@
 package io.depotops.connect.adapter.in.rest;
 
+import io.depotops.connect.adapter.in.ChargePointIdentity;
 import io.depotops.connect.application.ChargerService;
 import io.depotops.connect.application.CommandParameters;
 import io.depotops.connect.application.CommandService;
@@ -14,6 +15,11 @@ import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
 import io.depotops.platform.security.WorkspaceGrants;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,9 +63,11 @@ public class CommandResource {
      * {@code workspaceId} is optional; given, it must be the charger's.
      */
     public record CommandRequest(
+            @NotBlank @Size(max = ChargePointIdentity.MAX_LENGTH) @Pattern(regexp = ChargePointIdentity.REGEX)
             String chargePointId,
-            String workspaceId,
-            String command,
+
+            @Schema(format = "uuid") @Size(max = 36) String workspaceId,
+            @NotBlank @Size(max = 40) String command,
             Map<String, Object> parameters,
             Instant deadline) {}
 
@@ -80,7 +89,7 @@ public class CommandResource {
 
     @POST
     @RolesAllowed({"admin", "operator"})
-    public Response send(CommandRequest request) {
+    public Response send(@Valid @NotNull CommandRequest request) {
         ChargerCommand command = validated(request, workspaceOf(request));
         Submission submission;
         try {
