@@ -151,9 +151,18 @@ class ChargerFactsConsumer {
                 evseLess ? Math.max(1, fact.connectorId()) : fact.evseId(),
                 evseLess ? 1 : Math.max(1, fact.connectorId()),
                 fact.idToken(),
-                fact.meterWh(),
+                energyRegister(fact.meterWh()),
                 fact.timestamp() != null ? fact.timestamp() : fallback,
                 fact.stopReason());
+    }
+
+    /**
+     * An energy register is never negative: a charger that reports one (a broken meter, issue 13's
+     * {@code meterStart: -5}) gives no reading, and its transaction is still recorded (from 0) instead
+     * of being refused by the database again at every redelivery.
+     */
+    static Long energyRegister(Long wh) {
+        return wh != null && wh < 0 ? null : wh;
     }
 
     private static Instant observedAt(CloudEvent event) {
