@@ -2,10 +2,12 @@ package io.depotops.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.depotops.contracts.problem.Problem.InvalidField;
 import io.depotops.contracts.problem.ProblemType;
+import io.depotops.platform.input.DisallowedCharacterException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -59,8 +61,31 @@ public class ProblemExceptionMappers {
             return malformed(e, uri);
         }
         String field = jsonPath(e);
-        String message =
-                e.getTargetType() == null ? "has the wrong type" : "must be a " + friendlyTypeName(e.getTargetType());
+        String message = e instanceof DisallowedCharacterException disallowed
+                ? disallowed.reason()
+                : e.getTargetType() == null ? "has the wrong type" : "must be a " + friendlyTypeName(e.getTargetType());
+        return ProblemResponses.of(
+                ProblemType.VALIDATION_FAILED,
+                ProblemType.VALIDATION_FAILED.status(),
+                "Invalid fields: " + field,
+                instance(uri),
+                List.of(new InvalidField(field, message)),
+                Map.of());
+    }
+
+    /**
+     * A value Jackson could not take for a field, such as a number out of the range of an int or
+     * long field ({@code 1e308}, {@code 2^70}): the field is named, as for a value of the wrong type.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        if (e.getPath().isEmpty()) {
+            return malformed(e, uri);
+        }
+        String field = jsonPath(e);
+        String message = e.getCause() instanceof InputCoercionException coercion
+                ? "is out of range for a " + friendlyTypeName(coercion.getTargetType())
+                : "has an invalid value";
         return ProblemResponses.of(
                 ProblemType.VALIDATION_FAILED,
                 ProblemType.VALIDATION_FAILED.status(),
@@ -109,6 +134,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader answers what Jackson could not read as a bare 400 that carries the cause.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException processing) {
+            return malformed(processing, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -132,6 +164,16 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        java.util.Optional<DatabaseRefusals.Refusal> refused = DatabaseRefusals.of(e);
+        if (refused.isPresent()) {
+            DatabaseRefusals.Refusal refusal = refused.get();
+            // The request's validation should have caught it: worth a warning, not a stack trace.
+            LOG.warnf(
+                    "request %s refused by the database (SQLSTATE %s); its validation should catch this",
+                    uri == null ? "?" : uri.getPath(), refusal.sqlState());
+            return ProblemResponses.of(
+                    refusal.type(), refusal.type().status(), refusal.detail(), instance(uri), List.of(), Map.of());
+        }
         LOG.errorf(e, "request %s failed unexpectedly", uri.getPath());
         return ProblemResponses.of(
                 ProblemType.INTERNAL_ERROR,
@@ -157,7 +199,7 @@ public class ProblemExceptionMappers {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return ProblemResponses.instance(uri);
     }
 
     /**
@@ -203,6 +245,9 @@ public class ProblemExceptionMappers {
     }
 
     private static String friendlyTypeName(Class<?> type) {
+        if (type == null) {
+            return "value of the documented shape";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "number";
         }

@@ -8,7 +8,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +46,36 @@ public final class ProblemResponses {
                 .setStatusCode(type.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));
+    }
+
+    /**
+     * The problem's {@code instance}: the request's path, percent-encoded again (a path may hold any
+     * character once decoded: a space, {@code %}, a quote or NUL), or none when it cannot be written
+     * as a URI. Never fails: answering an error must not raise another.
+     */
+    public static URI instance(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return instance(uri.getPath());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #instance(UriInfo)} of a decoded path. */
+    public static URI instance(String decodedPath) {
+        if (decodedPath == null || decodedPath.isEmpty()) {
+            return null;
+        }
+        try {
+            // The multi-argument constructor quotes what a path may not hold (and always '%');
+            // toASCIIString also encodes the non-ASCII characters, so the result is plain ASCII.
+            return URI.create(new URI(null, null, decodedPath, null).toASCIIString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The trace id of the current span, so a client's report leads to our logs and traces. */

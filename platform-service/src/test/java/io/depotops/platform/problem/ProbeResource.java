@@ -12,10 +12,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Endpoints that fail in each way a real one can, to check the answers. */
 @Path("/probe")
@@ -36,9 +38,25 @@ public class ProbeResource {
         return request;
     }
 
+    /** A reading with fields of each numeric width, for out-of-range numbers. */
+    public record Reading(String note, long energyWh, Integer count) {}
+
+    @POST
+    @Path("/readings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Reading reading(@NotNull Reading reading) {
+        return reading;
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public String item(@PathParam("id") String id, @QueryParam("q") String q, @QueryParam("since") UUID since) {
+        return id;
+    }
+
     @GET
     @Path("/list")
-    public List<String> list(@QueryParam("limit") @Min(1) @Max(500) int limit) {
+    public List<String> list(@QueryParam("limit") @Min(1) @Max(500) int limit, @QueryParam("offset") Long offset) {
         return List.of();
     }
 

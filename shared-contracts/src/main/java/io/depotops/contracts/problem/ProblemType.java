@@ -18,6 +18,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with an existing resource", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request URI too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     RATE_LIMITED("rate-limited", "Too many requests", 429),

@@ -1,5 +1,6 @@
 package io.depotops.connect.adapter.in.rest;
 
+import io.depotops.connect.adapter.in.ChargePointIdentity;
 import io.depotops.connect.application.ConnectSettings;
 import io.depotops.connect.application.charger.ChargerService;
 import io.depotops.connect.application.command.CommandParameters;
@@ -14,6 +15,10 @@ import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
 import io.depotops.platform.security.WorkspaceGrants;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,9 +63,11 @@ public class CommandResource {
      * {@code workspaceId} is optional; given, it must be the charger's.
      */
     public record CommandRequest(
+            @NotBlank @Size(max = ChargePointIdentity.MAX_LENGTH) @Pattern(regexp = ChargePointIdentity.REGEX)
             String chargePointId,
-            String workspaceId,
-            String command,
+
+            @Schema(format = "uuid") @Size(max = 36) String workspaceId,
+            @NotBlank @Size(max = 40) String command,
             Map<String, Object> parameters,
             Instant deadline) {}
 
@@ -69,9 +78,15 @@ public class CommandResource {
     private final ChargerService chargers;
     private final ConnectSettings settings;
     private final JsonWebToken user;
+    private final Validator validator;
 
     public CommandResource(
-            CommandService commands, ChargerService chargers, ConnectSettings settings, JsonWebToken user) {
+            CommandService commands,
+            ChargerService chargers,
+            ConnectSettings settings,
+            JsonWebToken user,
+            Validator validator) {
+        this.validator = validator;
         this.commands = commands;
         this.chargers = chargers;
         this.settings = settings;
@@ -81,7 +96,17 @@ public class CommandResource {
     @POST
     @RolesAllowed({"admin", "operator"})
     public Response send(CommandRequest request) {
-        ChargerCommand command = validated(request, workspaceOf(request));
+        if (request == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body with the command is required");
+        }
+        // The request's own constraints first (all of them, with the command's parameters below):
+        // an id no charger can have is never looked up in core's registry.
+        List<InvalidField> errors = new ArrayList<>();
+        validator.validate(request).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.add(new InvalidField(v.getPropertyPath().toString(), v.getMessage())));
+        boolean plausibleId = errors.stream().noneMatch(e -> e.field().equals("chargePointId"));
+        ChargerCommand command = validated(request, plausibleId ? workspaceOf(request) : null, errors);
         Submission submission;
         try {
             submission = commands.submitFromOperator(command, user.getSubject());
@@ -153,18 +178,9 @@ public class CommandResource {
         return workspace.toString();
     }
 
-    private static ChargerCommand validated(CommandRequest request, String workspaceId) {
-        if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body with the command is required");
-        }
-        List<InvalidField> errors = new ArrayList<>();
-        if (request.chargePointId() == null || request.chargePointId().isBlank()) {
-            errors.add(new InvalidField("chargePointId", "is required"));
-        }
+    private static ChargerCommand validated(CommandRequest request, String workspaceId, List<InvalidField> errors) {
         ChargerCommand.Type type = null;
-        if (request.command() == null || request.command().isBlank()) {
-            errors.add(new InvalidField("command", "is required"));
-        } else {
+        if (request.command() != null && !request.command().isBlank()) {
             try {
                 type = ChargerCommand.Type.valueOf(request.command());
             } catch (IllegalArgumentException e) {

@@ -1,11 +1,13 @@
 package io.depotops.connect.adapter.in.rest;
 
+import io.depotops.connect.adapter.in.ChargePointIdentity;
 import io.depotops.connect.application.charger.ChargerService;
 import io.depotops.connect.application.session.OcppSessions;
 import io.depotops.connect.application.session.SessionView;
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
 import io.depotops.platform.security.WorkspaceGrants;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -66,7 +68,8 @@ public class SessionResource {
 
     @GET
     @Path("/{chargePointId}")
-    public SessionDto get(@PathParam("chargePointId") String chargePointId) {
+    public SessionDto get(
+            @PathParam("chargePointId") @Pattern(regexp = ChargePointIdentity.REGEX) String chargePointId) {
         WorkspaceGrants grants = WorkspaceGrants.of(user);
         return sessions.find(chargePointId)
                 .filter(view -> visible(grants, view.chargePointId()))

@@ -1,5 +1,6 @@
 package io.depotops.connect.adapter.in.websocket;
 
+import io.depotops.connect.adapter.in.ChargePointIdentity;
 import io.depotops.connect.application.charger.ChargerService;
 import io.depotops.connect.application.registry.CoreUnavailableException;
 import io.depotops.connect.domain.HandshakeVerdict;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +43,6 @@ public class OcppHandshakeCheck implements HttpUpgradeCheck {
 
     static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
     private static final Logger LOG = Logger.getLogger(OcppHandshakeCheck.class);
-    /** OCPP 2.0.1 identity: up to 48 characters, URL-safe; 1.6 ids are a subset in practice. */
-    private static final Pattern CHARGE_POINT_ID = Pattern.compile("[A-Za-z0-9*\\-_=:+|@.]{1,48}");
 
     private static final Map<String, List<String>> CHALLENGE =
             Map.of("WWW-Authenticate", List.of("Basic realm=\"depotops-ocpp\", charset=\"UTF-8\""));
@@ -62,10 +60,15 @@ public class OcppHandshakeCheck implements HttpUpgradeCheck {
         String chargePointId = context.pathParam("chargePointId");
         Optional<OcppVersion> version = select(request.getHeader(SEC_WEBSOCKET_PROTOCOL));
         if (version.isEmpty()) {
-            LOG.infof("refused %s: no supported OCPP subprotocol offered", chargePointId);
+            LOG.infof(
+                    "refused %s: no supported OCPP subprotocol offered",
+                    ChargePointIdentity.isValid(chargePointId) ? chargePointId : "a charger");
             return CheckResult.rejectUpgrade(400);
         }
-        if (chargePointId == null || !CHARGE_POINT_ID.matcher(chargePointId).matches()) {
+        if (!ChargePointIdentity.isValid(chargePointId)) {
+            LOG.infof(
+                    "refused a charger: its identity is not an OCPP identifierString of at most %d characters",
+                    ChargePointIdentity.MAX_LENGTH);
             return CheckResult.rejectUpgrade(400);
         }
         String password = null;

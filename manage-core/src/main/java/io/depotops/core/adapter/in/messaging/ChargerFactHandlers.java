@@ -176,10 +176,19 @@ final class ChargerFactHandlers {
                     evseLess ? Math.max(1, fact.connectorId()) : fact.evseId(),
                     evseLess ? 1 : Math.max(1, fact.connectorId()),
                     fact.idToken(),
-                    fact.meterWh(),
+                    energyRegister(fact.meterWh()),
                     fact.timestamp() != null ? fact.timestamp() : fallback,
                     fact.stopReason());
         }
+    }
+
+    /**
+     * An energy register is never negative: a charger that reports one (a broken meter, issue 13's
+     * {@code meterStart: -5}) gives no reading, and its transaction is still recorded (from 0)
+     * instead of being refused by the database again at every redelivery.
+     */
+    static Long energyRegister(Long wh) {
+        return wh != null && wh < 0 ? null : wh;
     }
 
     @ApplicationScoped
@@ -200,7 +209,7 @@ final class ChargerFactHandlers {
         public void applyAll(List<Fact<MeterValuesV1>> batch) {
             for (Fact<MeterValuesV1> fact : batch) {
                 MeterValuesV1 meter = fact.data();
-                if (meter.energyWh() != null
+                if (energyRegister(meter.energyWh()) != null
                         && (meter.transactionId() != null || meter.chargerTransactionId() != null)) {
                     transactions.metered(
                             fact.messageId(),

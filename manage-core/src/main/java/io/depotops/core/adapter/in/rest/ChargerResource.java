@@ -44,9 +44,10 @@ public class ChargerResource {
     /** OCPP's identifier rules for the charge point id in the websocket path (max 48, URL-safe). */
     static final String CHARGE_POINT_ID = "[A-Za-z0-9*._:+|@-]{1,48}";
 
+    /** Numbers the server requires are boxed and {@code @NotNull}, so OpenAPI lists them as required. */
     public record ConnectorRequest(
-            @Min(1) int evseId,
-            @Min(1) int connectorId,
+            @NotNull @Min(1) Integer evseId,
+            @NotNull @Min(1) Integer connectorId,
             @NotBlank String type,
             @NotNull @Positive @DecimalMax("3750") BigDecimal maxPowerKw) {
 
@@ -61,7 +62,7 @@ public class ChargerResource {
             @Size(max = 50) String vendor,
             @Size(max = 50) String model,
             @NotBlank String ocppVersion,
-            @Min(1) @Max(2) int securityProfile,
+            @NotNull @Min(1) @Max(2) Integer securityProfile,
             @Size(min = 16, max = 40) String password,
             @NotNull @Positive @DecimalMax("3750") BigDecimal maxPowerKw,
             @NotEmpty List<@Valid @NotNull ConnectorRequest> connectors) {

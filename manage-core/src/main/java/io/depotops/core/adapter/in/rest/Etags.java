@@ -29,7 +29,11 @@ final class Etags {
                 .build();
     }
 
-    /** The version an If-Match header names; 428 when it is missing, 412 when unreadable. */
+    /**
+     * The version an If-Match header names; 428 when it is missing, 412 when unreadable or weak:
+     * If-Match uses the strong comparison (RFC 9110 section 13.1.1), under which a weak tag such as
+     * {@code W/"0"} matches no current representation.
+     */
     static long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(
@@ -38,7 +42,9 @@ final class Etags {
         }
         String value = ifMatch.strip();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED,
+                    "If-Match compares strongly: a weak entity tag (W/...) never matches; send the ETag as you read it");
         }
         value = value.replace("\"", "");
         try {

@@ -108,12 +108,24 @@ abstract class TenantRepositoryAdapter<E extends TenantEntity, T> implements Ten
         } catch (OptimisticLockException e) {
             throw new StaleVersionException(resource, -1);
         } catch (PersistenceException e) {
-            if (isConstraintViolation(e)) {
+            if (isUniqueViolation(e)) {
                 // A concurrent request took the same unique value between our check and our write.
                 throw new ConflictException(resource, constraintOf(e), "(taken concurrently)", null);
             }
+            // A check or not-null constraint: a value the request's validation let through, which the
+            // problem mappers answer as the client's mistake (400), not as a conflict.
             throw e;
         }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                        || "23505".equals(violation.getSQLState());
+            }
+        }
+        return false;
     }
 
     private static boolean isConstraintViolation(Throwable e) {

@@ -130,6 +130,31 @@ class TransactionFlowTest {
     }
 
     @Test
+    void aNegativeMeterStartFromABrokenMeterStillRecordsTheTransactionFromZero() throws Exception {
+        long id = edgeId();
+        publish(
+                EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
+                new TransactionEventV1(
+                        chargePointId,
+                        "1.6",
+                        "Started",
+                        id,
+                        null,
+                        1,
+                        1,
+                        "TAG-" + chargePointId,
+                        -5L,
+                        Instant.now(),
+                        null,
+                        null));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> recorded(id)
+                        .statusCode(200)
+                        .body("status", equalTo("Active"))
+                        .body("meterStartWh", equalTo(0)));
+    }
+
+    @Test
     void anUnknownTagIsRecordedInvalidWithoutAVehicle() throws Exception {
         long id = edgeId();
         started(id, "STOLEN-CARD", Instant.now(), null, "1.6");
