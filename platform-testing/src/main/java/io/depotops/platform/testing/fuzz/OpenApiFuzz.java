@@ -104,9 +104,10 @@ public final class OpenApiFuzz {
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private final Map<String, List<KnownValue>> pathValues = new HashMap<>();
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private final Map<String, List<String>> fieldValues = new HashMap<>();
     private Predicate<String> include = operation -> true;
     private long seed = Long.getLong("depotops.fuzz.seed", DEFAULT_SEED);
-    private int tries = Integer.getInteger("depotops.fuzz.tries", 30);
+    private int tries = Integer.getInteger("depotops.fuzz.tries", 60);
     private Duration budget = Duration.ofSeconds(Long.getLong("depotops.fuzz.budget-seconds", 60));
     private Duration requestTimeout = Duration.ofSeconds(20);
     private final String operationFilter = System.getProperty("depotops.fuzz.operation", "");
@@ -163,6 +164,16 @@ public final class OpenApiFuzz {
                 .toList();
     }
 
+    /**
+     * Values of body fields of this name that reach real resources ({@code depotId}, {@code
+     * siteId}); most valid bodies use one of them, so that hostile values in the other fields get
+     * past the lookups to the code and the database behind them.
+     */
+    public OpenApiFuzz fieldValues(String field, String... values) {
+        fieldValues.computeIfAbsent(field, f -> new ArrayList<>()).addAll(List.of(values));
+        return this;
+    }
+
     /** A header every request carries (besides the generated ones). */
     public OpenApiFuzz header(String name, String value) {
         extraHeaders.put(name, value);
@@ -180,7 +191,7 @@ public final class OpenApiFuzz {
         return this;
     }
 
-    /** Cases per operation (default 30, or {@code -Ddepotops.fuzz.tries}). */
+    /** Cases per operation (default 60, or {@code -Ddepotops.fuzz.tries}). */
     public OpenApiFuzz tries(int tries) {
         this.tries = tries;
         return this;
@@ -542,7 +553,7 @@ public final class OpenApiFuzz {
         CaseGenerator(Operation operation, JsonNode document, Random random) {
             this.operation = operation;
             this.random = random;
-            this.values = new SchemaValues(document, random);
+            this.values = new SchemaValues(document, random, fieldValues);
         }
 
         FuzzRequest next(int caseNumber) {

@@ -92,10 +92,17 @@ final class SchemaValues {
 
     private final JsonNode document;
     private final Random random;
+    private final Map<String, List<String>> fieldValues;
 
     SchemaValues(JsonNode document, Random random) {
+        this(document, random, Map.of());
+    }
+
+    /** With values for body fields of these names that reach real resources (a depot's id). */
+    SchemaValues(JsonNode document, Random random, Map<String, List<String>> fieldValues) {
         this.document = document;
         this.random = random;
+        this.fieldValues = fieldValues;
     }
 
     Random random() {
@@ -247,7 +254,12 @@ final class SchemaValues {
                         continue;
                     }
                     if (required.contains(property.getKey()) || (depth < 4 && random.nextInt(3) > 0)) {
-                        object.set(property.getKey(), valid(property.getValue(), depth + 1));
+                        List<String> known = fieldValues.getOrDefault(property.getKey(), List.of());
+                        object.set(
+                                property.getKey(),
+                                !known.isEmpty() && random.nextInt(10) < 8
+                                        ? NODES.textNode(known.get(random.nextInt(known.size())))
+                                        : valid(property.getValue(), depth + 1));
                     }
                 }
                 yield object;
@@ -436,6 +448,11 @@ final class SchemaValues {
     }
 
     Mutated hostileString() {
+        if (random.nextInt(4) == 0) {
+            // NUL has broken more than any other character (PostgreSQL refuses it in text): often
+            String value = random.nextBoolean() ? "\u0000" : "fuzz\u0000" + random.nextInt(1_000_000);
+            return new Mutated(NODES.textNode(value), "string \"" + FuzzRequest.escape(value) + "\"");
+        }
         int pick = random.nextInt(HOSTILE_STRINGS.size() + 3);
         if (pick >= HOSTILE_STRINGS.size()) {
             int length = pick == HOSTILE_STRINGS.size() ? 1_000_000 : 100_000;

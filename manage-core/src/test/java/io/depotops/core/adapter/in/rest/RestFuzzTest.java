@@ -85,6 +85,12 @@ class RestFuzzTest {
                 .pathValuesUnder(prefix + "chargers", "id", charger)
                 .pathValuesUnder(prefix + "vehicles", "id", vehicle)
                 .pathValuesUnder("/api/v1/workspaces/{id}", "id", workspace)
+                .fieldValues("depotId", depot)
+                .fieldValues("siteId", site)
+                .fieldValues("chargerId", charger)
+                .fieldValues("chargePointId", chargePointId)
+                .fieldValues("vehicleId", vehicle)
+                .fieldValues("workspaceId", workspace)
                 .run()
                 .assertClean();
     }
