@@ -30,9 +30,17 @@ public class StreamIngest {
         void refused(List<String> messageIds, String reason);
     }
 
-    public enum Admission {
-        QUEUED,
-        BUSY
+    /** What became of a submitted message: queued, refused as busy, or refused as invalid (why). */
+    public record Admission(Outcome outcome, UpdateCheck.Refusal refusal) {
+
+        public enum Outcome {
+            QUEUED,
+            BUSY,
+            INVALID
+        }
+
+        static final Admission QUEUED = new Admission(Outcome.QUEUED, null);
+        static final Admission BUSY = new Admission(Outcome.BUSY, null);
     }
 
     private static final Logger LOG = Logger.getLogger(StreamIngest.class);
@@ -69,12 +77,14 @@ public class StreamIngest {
 
     private final ConcurrentMap<Key, Pending> pending = new ConcurrentHashMap<>();
     private final UpdatePublisher publisher;
+    private final UpdateCheck check;
     private final StreamSettings settings;
     private volatile boolean running;
     private volatile Thread flusher;
 
-    StreamIngest(UpdatePublisher publisher, StreamSettings settings) {
+    StreamIngest(UpdatePublisher publisher, UpdateCheck check, StreamSettings settings) {
         this.publisher = publisher;
+        this.check = check;
         this.settings = settings;
     }
 
@@ -92,7 +102,16 @@ public class StreamIngest {
         }
     }
 
+    /**
+     * Checks the message on its own (the canonical schema) and, when it is valid, queues it to be
+     * coalesced with the others of its vehicle and window. An invalid message is refused alone:
+     * it never reaches the coalesced update, so the valid messages of its window go on.
+     */
     public Admission submit(StreamClient client, String messageId, Observation observation, Acknowledger acknowledger) {
+        var refusal = check.refusal(client, updateId(client, messageId), observation);
+        if (refusal.isPresent()) {
+            return new Admission(Admission.Outcome.INVALID, refusal.get());
+        }
         Key key = new Key(client.workspaceId(), client.provider(), observation.deviceId());
         if (!pending.containsKey(key) && pending.size() >= settings.maxPendingVehicles()) {
             return Admission.BUSY;
@@ -102,6 +121,11 @@ public class StreamIngest {
                 new Pending(client, observation, messageId, List.of(new Waiting(messageId, acknowledger))),
                 (current, fresh) -> current.with(observation, messageId, acknowledger));
         return Admission.QUEUED;
+    }
+
+    /** The id of the update a message's values are published in when it is the newest of its window. */
+    static String updateId(StreamClient client, String messageId) {
+        return client.provider() + ":" + messageId;
     }
 
     /** Vehicles whose updates wait to be published. */
@@ -147,9 +171,7 @@ public class StreamIngest {
             try {
                 refusals = publisher.publishAll(batches.stream()
                         .map(batch -> new UpdatePublisher.Update(
-                                batch.client(),
-                                batch.client().provider() + ":" + batch.latestMessageId(),
-                                batch.observation()))
+                                batch.client(), updateId(batch.client(), batch.latestMessageId()), batch.observation()))
                         .toList());
             } catch (PublishFailedException e) {
                 for (int i = 0; i < batches.size(); i++) {

@@ -17,6 +17,14 @@ public interface StreamSettings {
     @WithDefault("50000")
     int maxPendingVehicles();
 
+    /**
+     * The longest text message (in characters) read; a longer one is refused unread with a reason
+     * and the stream stays up. The websocket's own frame limit ({@code
+     * quarkus.websockets-next.server.max-message-size}) lies above it.
+     */
+    @WithDefault("1048576")
+    int maxMessageLength();
+
     /** Stream clients by name: the provider they stream for, their workspace, their token's SHA-256. */
     Map<String, Client> clients();
 

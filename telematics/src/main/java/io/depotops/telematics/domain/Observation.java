@@ -26,7 +26,16 @@ public record Observation(
         Map<String, Object> attributes) {
 
     public Observation {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        Map<String, Object> present = new HashMap<>();
+        if (attributes != null) {
+            // a provider's null attribute says nothing: it is left out
+            attributes.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    present.put(name, value);
+                }
+            });
+        }
+        attributes = Map.copyOf(present);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.depotops.telematics.adapter.in.websocket.StreamFormats.Parsed;
 import io.depotops.telematics.application.StreamIngest;
 import io.depotops.telematics.application.StreamIngest.Acknowledger;
 import io.depotops.telematics.application.StreamIngest.Admission;
+import io.depotops.telematics.application.StreamSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -32,9 +33,16 @@ public class StreamEndpoint {
     private final StreamIngest ingest;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final StreamSettings settings;
     private final Map<String, Authenticated> byConnection = new ConcurrentHashMap<>();
 
-    StreamEndpoint(StreamClients clients, StreamIngest ingest, ObjectMapper json, MeterRegistry meters) {
+    StreamEndpoint(
+            StreamClients clients,
+            StreamIngest ingest,
+            ObjectMapper json,
+            MeterRegistry meters,
+            StreamSettings settings) {
+        this.settings = settings;
         this.clients = clients;
         this.ingest = ingest;
         this.json = json;
@@ -60,38 +68,68 @@ public class StreamEndpoint {
         if (client == null) {
             return;
         }
+        if (text.length() > settings.maxMessageLength()) {
+            refuse(
+                    connection,
+                    List.of(),
+                    "message too large: %d characters, at most %d; send fewer messages per frame"
+                            .formatted(text.length(), settings.maxMessageLength()),
+                    null);
+            return;
+        }
         List<Parsed> messages;
         try {
             messages = StreamFormats.parse(client.format(), text, json);
         } catch (IOException e) {
-            refuse(connection, List.of(), "not valid JSON: " + e.getMessage());
+            refuse(connection, List.of(), "not valid JSON: " + e.getMessage(), null);
             return;
         }
         Acknowledger acknowledger = new ConnectionAcknowledger(connection);
         for (Parsed parsed : messages) {
+            List<String> ids = parsed.messageId() == null ? List.of() : List.of(parsed.messageId());
             if (parsed.error() != null) {
-                refuse(
-                        connection,
-                        parsed.messageId() == null ? List.of() : List.of(parsed.messageId()),
-                        parsed.error());
+                refuse(connection, ids, parsed.error(), null);
                 continue;
             }
-            Admission admission =
-                    ingest.submit(client.client(), parsed.messageId(), parsed.observation(), acknowledger);
-            if (admission == Admission.BUSY) {
-                meters.counter("depotops.telematics.messages.refused", "reason", "busy")
-                        .increment();
-                send(connection, Map.of("error", "busy: retry later", "messageIds", List.of(parsed.messageId())));
+            Admission admission;
+            try {
+                admission = ingest.submit(client.client(), parsed.messageId(), parsed.observation(), acknowledger);
+            } catch (RuntimeException e) {
+                // One message that cannot be handled is refused alone; the stream and the others go on.
+                LOG.warnf(
+                        e,
+                        "message %s of %s could not be taken",
+                        parsed.messageId(),
+                        client.client().name());
+                refuse(connection, ids, "the message could not be read", null);
+                continue;
+            }
+            switch (admission.outcome()) {
+                case QUEUED -> {}
+                case BUSY -> {
+                    meters.counter("depotops.telematics.messages.refused", "reason", "busy")
+                            .increment();
+                    send(connection, Map.of("error", "busy: retry later", "messageIds", ids));
+                }
+                case INVALID ->
+                    refuse(
+                            connection,
+                            ids,
+                            admission.refusal().message(),
+                            admission.refusal().pointer());
             }
         }
     }
 
-    private void refuse(WebSocketConnection connection, List<String> messageIds, String reason) {
+    private void refuse(WebSocketConnection connection, List<String> messageIds, String reason, String pointer) {
         meters.counter("depotops.telematics.messages.refused", "reason", "invalid")
                 .increment();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", reason);
         answer.put("messageIds", messageIds);
+        if (pointer != null && !pointer.isEmpty()) {
+            answer.put("pointer", pointer);
+        }
         send(connection, answer);
     }
 
@@ -139,7 +177,7 @@ public class StreamEndpoint {
 
         @Override
         public void refused(List<String> messageIds, String reason) {
-            refuse(connection, messageIds, reason);
+            refuse(connection, messageIds, reason, null);
         }
 
         @Override

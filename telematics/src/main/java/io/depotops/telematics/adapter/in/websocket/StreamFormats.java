@@ -56,7 +56,14 @@ final class StreamFormats {
         }
         List<Parsed> parsed = new ArrayList<>();
         for (JsonNode item : items) {
-            parsed.add("fleet-telemetry".equals(format) ? fleetTelemetry(item) : generic(item, json));
+            try {
+                parsed.add("fleet-telemetry".equals(format) ? fleetTelemetry(item) : generic(item, json));
+            } catch (RuntimeException e) {
+                // one message that cannot be read is refused alone
+                parsed.add(Parsed.refused(
+                        item.isObject() ? text(item, "messageId") : null,
+                        "the message could not be read: " + e.getClass().getSimpleName()));
+            }
         }
         return parsed;
     }

@@ -191,6 +191,115 @@ class StreamEndpointTest {
     }
 
     @Test
+    void oneInvalidMessageIsRefusedAloneAndTheValidOnesOfItsWindowAreIngested() {
+        String device = "gps-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            // one coalescing window: odometer, position, plugged-in state, a late value for history
+            // and, newest of all, a state of charge of 150 %
+            provider.send("["
+                    + """
+                    {"messageId":"m1","deviceId":"%s","observedAt":"%s","odometerKm":1234.5},
+                    {"messageId":"m2","deviceId":"%s","observedAt":"%s","position":{"latitude":53.55,"longitude":9.99},"pluggedIn":true},
+                    {"messageId":"m3","deviceId":"%s","observedAt":"%s","stateOfChargePercent":61.0},
+                    {"messageId":"bad2","deviceId":"%s","observedAt":"%s","stateOfChargePercent":150}""".formatted(
+                                    device,
+                                    now.minusSeconds(2),
+                                    device,
+                                    now.minusSeconds(1),
+                                    device,
+                                    now.minusSeconds(600),
+                                    device,
+                                    now)
+                    + "]");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.acked().containsAll(List.of("m1", "m2", "m3")));
+            assertThat(provider.acked()).containsExactlyInAnyOrder("m1", "m2", "m3");
+            assertThat(provider.errors()).hasSize(1);
+            JsonNode refusal = provider.errors().getFirst();
+            assertThat(refusal.get("messageIds").toString()).isEqualTo("[\"bad2\"]");
+            assertThat(refusal.get("pointer").asText()).isEqualTo("/stateOfChargePercent");
+            assertThat(refusal.get("error").asText())
+                    .startsWith("/stateOfChargePercent: ")
+                    .contains("100");
+
+            List<CanonicalVehicleUpdateV1> sent = published(device);
+            assertThat(sent).hasSize(1);
+            CanonicalVehicleUpdateV1 update = sent.getFirst();
+            assertThat(update.odometerKm()).isEqualTo(1234.5);
+            assertThat(update.position().latitude()).isEqualTo(53.55);
+            assertThat(update.position().longitude()).isEqualTo(9.99);
+            assertThat(update.pluggedIn()).isTrue();
+            assertThat(update.stateOfChargePercent()).isEqualTo(61.0); // the late value fills the gap
+            assertThat(update.observedAt()).isEqualTo(now.minusSeconds(1)); // the refused one is not in it
+            assertThat(update.updateId()).isEqualTo("generic-gps:m2");
+        }
+    }
+
+    @Test
+    void malformedOversizedAndUnreadableMessagesAreRefusedAloneAndTheStreamGoesOn() {
+        String device = "gps-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            provider.send(generic("w-1", device, now.minusSeconds(1), 40, 100.0));
+            provider.send("{\"messageId\": \"broken\", "); // malformed JSON in the same window
+            provider.send("{\"messageId\":\"huge\",\"deviceId\":\"" + device + "\",\"observedAt\":\"" + now
+                    + "\",\"attributes\":{\"blob\":\"" + "x".repeat(1_100_000) + "\"}}");
+            provider.send("""
+                    [{"messageId":"half-position","deviceId":"%s","observedAt":"%s","position":{"latitude":53.5}},
+                     {"messageId":"infinite","deviceId":"%s","observedAt":"%s","speedKmh":1e309},
+                     {"messageId":"null-attribute","deviceId":"%s","observedAt":"%s","attributes":{"a":null,"b":1}},
+                     17]""".formatted(device, now, device, now, device, now));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> provider.errors().size() >= 5
+                            && provider.acked().containsAll(List.of("w-1", "null-attribute")));
+            List<String> reasons =
+                    provider.errors().stream().map(e -> e.get("error").asText()).toList();
+            assertThat(reasons).anyMatch(r -> r.startsWith("not valid JSON"));
+            assertThat(reasons).anyMatch(r -> r.startsWith("message too large: 1100"));
+            assertThat(provider.errors())
+                    .anySatisfy(e -> {
+                        assertThat(e.get("messageIds").toString()).isEqualTo("[\"half-position\"]");
+                        assertThat(e.get("pointer").asText()).isEqualTo("/position/longitude");
+                    })
+                    .anySatisfy(e -> {
+                        assertThat(e.get("messageIds").toString()).isEqualTo("[\"infinite\"]");
+                        assertThat(e.get("pointer").asText()).isEqualTo("/speedKmh");
+                    })
+                    .anySatisfy(e -> assertThat(e.get("error").asText()).isEqualTo("messageId is required"));
+            assertThat(provider.socket.isOutputClosed()).isFalse();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(device).size() == 1);
+            CanonicalVehicleUpdateV1 update = published(device).getFirst();
+            assertThat(update.stateOfChargePercent()).isEqualTo(40.0);
+            assertThat(update.attributes()).containsEntry("b", 1).doesNotContainKey("a");
+        }
+    }
+
+    @Test
+    void aVehicleNoOneKnowsIsPublishedOnItsOwnForCoreToJudge() {
+        // telematics keeps no vehicle registry: core's ingest refuses devices of no vehicle; here the
+        // message of an unknown device is acknowledged once the broker has it and spoils nothing else
+        String known = "gps-" + UUID.randomUUID();
+        String unknown = "never-registered-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (Provider provider = new Provider("generic-gps", "token-of-fleet-a")) {
+            provider.send(
+                    "[" + generic("k-1", known, now, 70, 10.0) + "," + generic("u-1", unknown, now, 20, null) + "]");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> provider.acked().containsAll(List.of("k-1", "u-1")));
+            assertThat(provider.errors()).isEmpty();
+            assertThat(published(known))
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.stateOfChargePercent()).isEqualTo(70.0));
+            assertThat(published(unknown))
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.stateOfChargePercent()).isEqualTo(20.0));
+        }
+    }
+
+    @Test
     void fleetTelemetryFieldListsAreNormalised() {
         String vin = "5YJ3E1EA7KF" + String.format("%06d", (int) (Math.random() * 1_000_000));
         try (Provider provider = new Provider("tesla", "token-of-tesla")) {
