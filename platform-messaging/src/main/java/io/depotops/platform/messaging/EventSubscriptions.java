@@ -36,7 +36,8 @@ import org.jboss.logging.MDC;
  * Consumes CloudEvents from a service's durable queues. Each delivery is handled in order, in the
  * producer's trace; a handler that fails is retried a few times with growing pauses, then the
  * message is parked on the dead-letter exchange with its reason and acknowledged, never dropped and
- * never redelivered forever. A malformed message is parked at once. Handlers must be idempotent
+ * never redelivered forever. A malformed message is parked at once, and so is one its handler
+ * refuses with {@link UnprocessableEventException}. Handlers must be idempotent
  * (see the outbox module's Inbox): a crash before the acknowledgement redelivers.
  */
 @ApplicationScoped
@@ -327,6 +328,9 @@ public class EventSubscriptions {
                 try {
                     handler.handle(event);
                     return null;
+                } catch (UnprocessableEventException e) {
+                    LOG.warnf("%s: event %s (%s) parked: %s", queue, event.getId(), event.getType(), e.getMessage());
+                    return "unprocessable: " + e.getMessage();
                 } catch (Exception | AssertionError e) {
                     last = e;
                     if (attempt < RETRY_PAUSES.size()) {

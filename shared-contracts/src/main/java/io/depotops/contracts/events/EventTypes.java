@@ -31,6 +31,13 @@ public final class EventTypes {
     /** The registry feed moved on ({@code io.depotops.contracts.registry.RegistryChangedV1}). */
     public static final String CORE_REGISTRY_CHANGED_V1 = "core.registry.changed.v1";
 
+    /** An incident opened ({@code incidents.IncidentOpenedV1}); subject: the incident id. */
+    public static final String INCIDENTS_INCIDENT_OPENED_V1 = "incidents.incident.opened.v1";
+    /** A person acknowledged an incident ({@code incidents.IncidentAcknowledgedV1}). */
+    public static final String INCIDENTS_INCIDENT_ACKNOWLEDGED_V1 = "incidents.incident.acknowledged.v1";
+    /** An incident was resolved, by a person or by its rule ({@code incidents.IncidentResolvedV1}). */
+    public static final String INCIDENTS_INCIDENT_RESOLVED_V1 = "incidents.incident.resolved.v1";
+
     private EventTypes() {}
 
     /** The event type whose data {@code data} is, as its {@link EventType} annotation names it. */

@@ -1,0 +1,240 @@
+package io.depotops.incidents.application.incident;
+
+import io.depotops.incidents.application.port.ChargerDirectory;
+import io.depotops.incidents.application.port.IncidentEvents;
+import io.depotops.incidents.application.port.IncidentRepository;
+import io.depotops.incidents.application.port.ProcessedMessages;
+import io.depotops.incidents.application.port.RuleCompiler.CompiledRule;
+import io.depotops.incidents.application.rule.WorkspaceRules;
+import io.depotops.incidents.domain.incident.Incident;
+import io.depotops.incidents.domain.incident.IncidentEventLink;
+import io.depotops.incidents.domain.incident.IncidentEventLink.Role;
+import io.depotops.incidents.domain.incident.IncidentStatus;
+import io.depotops.incidents.domain.rule.IncidentRule;
+import io.depotops.incidents.domain.rule.ObservedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one event through its workspace's rules, in one transaction with the inbox record: a
+ * redelivered event changes nothing twice. Per rule and key: a firing event raises an incident
+ * (or counts on the active one), a resolving event resolves the active one, or drops it unopened
+ * while it is still pending.
+ */
+@ApplicationScoped
+public class EventEvaluation {
+
+    /** The inbox consumer name of the rule engine. */
+    public static final String CONSUMER = "incidents-rules";
+
+    static final String CHARGER_REGISTERED = "core.charger.registered.v1";
+    static final String CHARGER_UPDATED = "core.charger.updated.v1";
+    static final String CHARGER_REMOVED = "core.charger.removed.v1";
+
+    private static final Logger LOG = Logger.getLogger(EventEvaluation.class);
+
+    private final ProcessedMessages processed;
+    private final ChargerDirectory directory;
+    private final WorkspaceRules rules;
+    private final IncidentRepository incidents;
+    private final IncidentEvents events;
+    private final Clock clock;
+
+    EventEvaluation(
+            ProcessedMessages processed,
+            ChargerDirectory directory,
+            WorkspaceRules rules,
+            IncidentRepository incidents,
+            IncidentEvents events,
+            Clock clock) {
+        this.processed = processed;
+        this.directory = directory;
+        this.rules = rules;
+        this.incidents = incidents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Applies the event once; throws {@link UnreadableEventException} when no workspace can be told. */
+    @Transactional
+    public void evaluate(IncomingEvent incoming) {
+        if (!processed.firstTime(CONSUMER, incoming.id())) {
+            return;
+        }
+        learnChargers(incoming);
+        ObservedEvent event = observed(incoming);
+        Instant now = clock.instant();
+        for (CompiledRule rule : rules.forEvent(event.workspaceId(), event.type())) {
+            apply(rule, event, now);
+        }
+    }
+
+    private void apply(CompiledRule compiled, ObservedEvent event, Instant now) {
+        boolean fires = compiled.fires(event);
+        boolean resolves = !fires && compiled.resolves(event);
+        if (!fires && !resolves) {
+            return;
+        }
+        IncidentRule rule = compiled.rule();
+        String key = compiled.dedupKey(event);
+        if (key == null) {
+            LOG.debugf("rule %s: no deduplication key for event %s, skipped", rule.id(), event.id());
+            return;
+        }
+        Optional<Incident> active = incidents.findActiveForUpdate(rule.workspaceId(), rule.id(), key);
+        if (fires) {
+            raiseOrCount(rule, key, event, active, now);
+        } else if (active.isPresent()) {
+            resolve(active.get(), event, now);
+        }
+    }
+
+    private void raiseOrCount(
+            IncidentRule rule, String key, ObservedEvent event, Optional<Incident> active, Instant now) {
+        if (active.isEmpty()) {
+            Incident.Step raised = Incident.raise(
+                    UUID.randomUUID(),
+                    rule.workspaceId(),
+                    rule.id(),
+                    rule.version(),
+                    rule.name(),
+                    key,
+                    rule.severity(),
+                    event.subject(),
+                    event.resourceType(),
+                    event.siteId(),
+                    rule.labels(),
+                    now,
+                    now.plus(rule.pendingFor()));
+            if (incidents.insertIfNoneActive(raised.incident())) {
+                Incident incident = raised.incident();
+                incidents.recordTransition(incident.id(), raised.transition());
+                incidents.linkEvent(incident.id(), link(event, Role.RAISED));
+                if (incident.status() == IncidentStatus.OPEN) {
+                    events.opened(incident, raised.transition());
+                }
+                return;
+            }
+            // Another consumer raised it between our look and our insert: count on theirs.
+            active = incidents.findActiveForUpdate(rule.workspaceId(), rule.id(), key);
+            if (active.isEmpty()) {
+                throw new IllegalStateException("an active incident for " + key + " vanished; retry");
+            }
+        }
+        Incident seen = active.get().seenAgain(now);
+        incidents.update(seen);
+        incidents.linkEvent(seen.id(), link(event, Role.UPDATED));
+    }
+
+    private void resolve(Incident incident, ObservedEvent event, Instant now) {
+        if (incident.status() == IncidentStatus.PENDING) {
+            // Resolved before its pending time ran out: it never opens.
+            incidents.delete(incident.id());
+            return;
+        }
+        Incident.Step step = incident.autoResolve("resolve condition held for event " + event.type(), now);
+        incidents.update(step.incident());
+        incidents.recordTransition(incident.id(), step.transition());
+        incidents.linkEvent(incident.id(), link(event, Role.RESOLVED));
+        events.resolved(step.incident(), step.transition());
+    }
+
+    /** Core's charger events keep the directory that attributes connect's facts to workspaces. */
+    private void learnChargers(IncomingEvent event) {
+        String type = event.type();
+        if (!type.equals(CHARGER_REGISTERED) && !type.equals(CHARGER_UPDATED) && !type.equals(CHARGER_REMOVED)) {
+            return;
+        }
+        String chargePointId = text(event.data().get("chargePointId"));
+        UUID workspaceId = parse(event.workspaceId());
+        if (chargePointId == null || workspaceId == null) {
+            throw new UnreadableEventException(type + " names no charge point or no workspace");
+        }
+        if (type.equals(CHARGER_REMOVED)) {
+            directory.forget(chargePointId);
+        } else {
+            directory.remember(new ChargerDirectory.Entry(
+                    chargePointId,
+                    workspaceId,
+                    text(event.data().get("chargerId")),
+                    text(event.data().get("siteId"))));
+        }
+    }
+
+    private ObservedEvent observed(IncomingEvent event) {
+        String resourceType = resourceTypeOf(event.type());
+        UUID workspaceId = parse(event.workspaceId());
+        String siteId = null;
+        if ("charger".equals(resourceType) && event.subject() != null) {
+            Optional<ChargerDirectory.Entry> charger = directory.find(event.subject());
+            if (charger.isPresent()) {
+                siteId = charger.get().siteId();
+                if (workspaceId == null) {
+                    workspaceId = charger.get().workspaceId();
+                }
+            }
+        }
+        if (workspaceId == null) {
+            throw new UnreadableEventException(
+                    event.workspaceId() != null
+                            ? "workspace '" + event.workspaceId() + "' is not a workspace id"
+                            : "no workspace: the event names none"
+                                    + ("charger".equals(resourceType)
+                                            ? " and charge point '" + event.subject() + "' is not registered with any"
+                                            : ""));
+        }
+        return new ObservedEvent(
+                event.id(),
+                event.type(),
+                event.subject(),
+                workspaceId,
+                event.time() != null ? event.time() : clock.instant(),
+                event.data(),
+                resourceType,
+                siteId);
+    }
+
+    /** What an event is about, from its type: {@code connect.charger.*} is about a charger, .... */
+    static String resourceTypeOf(String type) {
+        if (type.startsWith("connect.charger.")
+                || type.startsWith("connect.command.")
+                || type.startsWith("core.charger.")) {
+            return "charger";
+        }
+        if (type.startsWith("core.telematics.") || type.startsWith("core.vehicle.") || type.startsWith("telematics.")) {
+            return "vehicle";
+        }
+        if (type.startsWith("core.transaction.")) {
+            return "transaction";
+        }
+        if (type.startsWith("core.site.") || type.startsWith("sitepwrmon.")) {
+            return "site";
+        }
+        String[] parts = type.split("\\.");
+        return parts.length > 1 ? parts[1] : type;
+    }
+
+    private static IncidentEventLink link(ObservedEvent event, Role role) {
+        return new IncidentEventLink(event.id(), event.type(), event.time(), role);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static UUID parse(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

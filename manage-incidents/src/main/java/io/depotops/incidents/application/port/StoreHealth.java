@@ -1,0 +1,7 @@
+package io.depotops.incidents.application.port;
+
+/** Whether the incidents database answers right now. */
+public interface StoreHealth {
+
+    boolean reachable();
+}

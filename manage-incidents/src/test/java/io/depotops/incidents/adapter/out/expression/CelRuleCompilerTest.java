@@ -1,0 +1,140 @@
+package io.depotops.incidents.adapter.out.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.depotops.incidents.application.InvalidInputException.FieldProblem;
+import io.depotops.incidents.application.port.RuleCompiler.CompiledRule;
+import io.depotops.incidents.domain.rule.IncidentRule;
+import io.depotops.incidents.domain.rule.ObservedEvent;
+import io.depotops.incidents.domain.rule.RuleTemplate;
+import io.depotops.incidents.domain.rule.Severity;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CelRuleCompilerTest {
+
+    private final CelRuleCompiler compiler = new CelRuleCompiler();
+
+    private static IncidentRule rule(String condition, String key, String resolve) {
+        return new IncidentRule(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "r",
+                Set.of("t.v1"),
+                condition,
+                0,
+                key,
+                Severity.INFO,
+                resolve,
+                Map.of(),
+                null,
+                Instant.now(),
+                Instant.now(),
+                1);
+    }
+
+    private static ObservedEvent event(String type, String subject, Map<String, Object> data) {
+        return new ObservedEvent("e1", type, subject, UUID.randomUUID(), Instant.now(), data, "charger", null);
+    }
+
+    @Test
+    void aBrokenExpressionIsRefusedNamingTheFieldAndTheCompilersMessage() {
+        List<FieldProblem> problems =
+                compiler.check(rule("event.data.status ==", "event.subject", "nosuchfunction(event)"));
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("condition", "resolveCondition");
+        assertThat(problems.get(0).message()).startsWith("does not compile: ").contains("line 1");
+        assertThat(problems.get(1).message()).contains("nosuchfunction");
+    }
+
+    @Test
+    void aConditionMustBeBooleanAndAKeyAString() {
+        List<FieldProblem> problems = compiler.check(rule("'FAULTED'", "event.type == 'x'", null));
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("condition", "dedupKey");
+    }
+
+    @Test
+    void aMissingFieldMakesAConditionFalseInsteadOfFailing() {
+        CompiledRule compiled = compiler.compile(rule("event.data.status == 'FAULTED'", null, null));
+        assertThat(compiled.fires(event("t.v1", "CP-1", Map.of("status", "FAULTED"))))
+                .isTrue();
+        assertThat(compiled.fires(event("t.v1", "CP-1", Map.of()))).isFalse();
+        assertThat(compiled.dedupKey(event("t.v1", "CP-1", Map.of()))).isEqualTo("CP-1");
+    }
+
+    @Test
+    void everyBuiltInRuleCompilesAndTellsItsFiringEventFromItsResolvingOne() throws Exception {
+        List<RuleTemplate> templates;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("incident-rule-templates.json")) {
+            templates = new ObjectMapper().readValue(in, new TypeReference<List<RuleTemplate>>() {});
+        }
+        assertThat(templates)
+                .extracting(RuleTemplate::id)
+                .containsExactlyInAnyOrder(
+                        "charger-faulted",
+                        "charger-offline",
+                        "transaction-failed",
+                        "command-failed",
+                        "security-event",
+                        "telematics-stale",
+                        "firmware-failed");
+        Map<String, CompiledRule> compiled = new java.util.HashMap<>();
+        for (RuleTemplate t : templates) {
+            IncidentRule rule = new IncidentRule(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    t.name(),
+                    t.eventTypes(),
+                    t.condition(),
+                    t.forSeconds(),
+                    t.dedupKey(),
+                    t.severity(),
+                    t.resolveCondition(),
+                    t.labels(),
+                    t.id(),
+                    Instant.now(),
+                    Instant.now(),
+                    1);
+            assertThat(compiler.check(rule)).as(t.id()).isEmpty();
+            compiled.put(t.id(), compiler.compile(rule));
+        }
+        CompiledRule faulted = compiled.get("charger-faulted");
+        ObservedEvent fault =
+                event("connect.charger.status-changed.v1", "CP-1", Map.of("status", "FAULTED", "connectorId", 2L));
+        assertThat(faulted.fires(fault)).isTrue();
+        assertThat(faulted.dedupKey(fault)).isEqualTo("CP-1/2");
+        assertThat(faulted.resolves(event(
+                        "connect.charger.status-changed.v1", "CP-1", Map.of("status", "AVAILABLE", "connectorId", 2L))))
+                .isTrue();
+
+        CompiledRule offline = compiled.get("charger-offline");
+        assertThat(offline.fires(event("connect.charger.disconnected.v1", "CP-1", Map.of("reason", "closed"))))
+                .isTrue();
+        assertThat(offline.fires(event("connect.charger.disconnected.v1", "CP-1", Map.of("reason", "replaced"))))
+                .isFalse();
+        assertThat(offline.resolves(event("connect.charger.connected.v1", "CP-1", Map.of())))
+                .isTrue();
+
+        CompiledRule transaction = compiled.get("transaction-failed");
+        assertThat(transaction.fires(event("core.transaction.ended.v1", "7", Map.of("energyWh", 0L))))
+                .isTrue();
+        assertThat(transaction.fires(event(
+                        "core.transaction.ended.v1", "7", Map.of("energyWh", 12000.5, "stopReason", "PowerLoss"))))
+                .isTrue();
+        assertThat(transaction.fires(
+                        event("core.transaction.ended.v1", "7", Map.of("energyWh", 12000L, "stopReason", "Local"))))
+                .isFalse();
+
+        CompiledRule stale = compiled.get("telematics-stale");
+        assertThat(stale.fires(event("core.telematics.vehicle-stale.v1", "V", Map.of())))
+                .isTrue();
+        assertThat(stale.resolves(event("core.telematics.vehicle-updated.v1", "V", Map.of())))
+                .isTrue();
+    }
+}
