@@ -5,20 +5,14 @@ import io.depotops.platform.testing.fuzz.OpenApiFuzz;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Requests generated from the service's own OpenAPI document and platform-testing's probes
- * (OpenApiFuzz): no 5xx, every 4xx a problem, every 2xx as documented.
- *
- * <p>Tagged {@code fuzz} (left out of {@code ./mvnw verify} unless {@code
- * -Ddepotops.test.excluded-groups=none}) while platform-service answers hostile path segments
- * ({@code %00}, {@code %20}, {@code '}) with 500 and too-long URIs and too-large bodies with an
- * empty 414/413: the fixes of branch {@code badinput}. Remove the tag once they are merged.
+ * (OpenApiFuzz): no 5xx, every 4xx a problem, every 2xx as documented. Runs with the module's
+ * other tests; bounded by OpenApiFuzz's budget.
  */
 @QuarkusTest
-@Tag("fuzz")
 class RestFuzzTest {
 
     private static final String ANOTHER_WORKSPACE = "5a1e0000-0000-4000-8000-00000000f022";

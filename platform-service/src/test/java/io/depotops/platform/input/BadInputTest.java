@@ -30,6 +30,26 @@ class BadInputTest {
                 .body("type", equalTo(TYPES + "not-found"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/probe/items/%2e%2e", "/probe/items/%2E%2e/x", "/probe/items/..", "/probe/./items/1"})
+    void aDotSegmentIsAMalformedRequestNotTheParentResource(String path) {
+        given().urlEncodingEnabled(false)
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo(TYPES + "malformed-request"));
+    }
+
+    @Test
+    void aDotInsideASegmentIsNoDotSegment() {
+        given().urlEncodingEnabled(false)
+                .get("/probe/items/a..b")
+                .then()
+                .statusCode(200)
+                .body(equalTo("a..b"));
+    }
+
     @Test
     void theInstanceOfAProblemIsThePathEncodedAgain() {
         given().urlEncodingEnabled(false)

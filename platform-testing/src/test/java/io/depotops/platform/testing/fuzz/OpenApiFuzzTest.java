@@ -161,6 +161,15 @@ class OpenApiFuzzTest {
     }
 
     @Test
+    void aLongEncodedValueIsCutBetweenEscapesSoTheTargetStaysAUri() {
+        assertThat(OpenApiFuzz.cutEncoded("ab%5Bcd", 4)).isEqualTo("ab");
+        assertThat(OpenApiFuzz.cutEncoded("ab%5Bcd", 3)).isEqualTo("ab");
+        assertThat(OpenApiFuzz.cutEncoded("ab%5Bcd", 5)).isEqualTo("ab%5B");
+        assertThat(OpenApiFuzz.cutEncoded("ab%5Bcd", 6)).isEqualTo("ab%5Bc");
+        assertThat(OpenApiFuzz.cutEncoded("abc", 6)).isEqualTo("abc");
+    }
+
+    @Test
     void theSameSeedSendsTheSameRequests() {
         fuzz().run();
         List<String> first = List.copyOf(received);

@@ -19,6 +19,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/api-keys")
@@ -37,8 +42,8 @@ public class ApiKeyResource {
             String prefix,
             String role,
             Instant createdAt,
-            Instant revokedAt,
-            Instant lastUsedAt) {
+            @Schema(nullable = true) Instant revokedAt,
+            @Schema(nullable = true) Instant lastUsedAt) {
 
         static ApiKeyView of(ApiKey key) {
             return new ApiKeyView(
@@ -57,6 +62,11 @@ public class ApiKeyResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued; Location names the key",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = IssuedKeyView.class)))
     @POST
     @Operation(summary = "Issue a key; the response is the only place its secret appears")
     public Response issue(

@@ -28,6 +28,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Dispatch: vehicle blocks (routes or duties) and their assignment to vehicles. */
@@ -58,10 +63,10 @@ public class BlockResource {
             String name,
             Instant departureAt,
             Instant returnAt,
-            BigDecimal requiredEnergyKwh,
-            BigDecimal requiredDistanceKm,
+            @Schema(nullable = true) BigDecimal requiredEnergyKwh,
+            @Schema(nullable = true) BigDecimal requiredDistanceKm,
             String recurrence,
-            UUID vehicleId,
+            @Schema(nullable = true) UUID vehicleId,
             Instant createdAt,
             long version) {
 
@@ -89,6 +94,11 @@ public class BlockResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = BlockView.class)))
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public Response create(

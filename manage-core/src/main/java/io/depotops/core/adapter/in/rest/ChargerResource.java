@@ -34,6 +34,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/chargers")
@@ -88,16 +93,16 @@ public class ChargerResource {
             UUID id,
             UUID siteId,
             String chargePointId,
-            String vendor,
-            String model,
+            @Schema(nullable = true) String vendor,
+            @Schema(nullable = true) String model,
             String ocppVersion,
             int securityProfile,
             BigDecimal maxPowerKw,
             String status,
-            String bootStatus,
-            Instant lastBootAt,
-            String firmwareVersion,
-            String serialNumber,
+            @Schema(nullable = true) String bootStatus,
+            @Schema(nullable = true) Instant lastBootAt,
+            @Schema(nullable = true) String firmwareVersion,
+            @Schema(nullable = true) String serialNumber,
             List<ConnectorView> connectors,
             Instant createdAt,
             long version) {
@@ -134,6 +139,11 @@ public class ChargerResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ChargerView.class)))
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public Response register(

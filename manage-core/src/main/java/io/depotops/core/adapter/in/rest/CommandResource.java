@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}")
@@ -35,14 +40,14 @@ public class CommandResource {
             UUID chargerId,
             String chargePointId,
             String command,
-            Map<String, Object> parameters,
+            @Schema(nullable = true) Map<String, Object> parameters,
             String requestedBy,
             Instant requestedAt,
-            Instant deadline,
+            @Schema(nullable = true) Instant deadline,
             String status,
-            String detail,
-            Map<String, Object> response,
-            Instant completedAt) {
+            @Schema(nullable = true) String detail,
+            @Schema(nullable = true) Map<String, Object> response,
+            @Schema(nullable = true) Instant completedAt) {
 
         static CommandView of(ChargerCommand c) {
             return new CommandView(
@@ -71,6 +76,11 @@ public class CommandResource {
         this.user = user;
     }
 
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; follow its status at the Location",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = CommandView.class)))
     @POST
     @Path("/chargers/{chargerId}/commands")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})

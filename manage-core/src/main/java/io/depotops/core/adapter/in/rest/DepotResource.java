@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +54,13 @@ public class DepotResource {
         }
     }
 
-    public record DepotView(UUID id, String name, String address, String timeZone, Instant createdAt, long version) {
+    public record DepotView(
+            UUID id,
+            String name,
+            @Schema(nullable = true) String address,
+            String timeZone,
+            Instant createdAt,
+            long version) {
 
         static DepotView of(Depot depot) {
             return new DepotView(
@@ -100,6 +108,11 @@ public class DepotResource {
         return liveState.depot(access.require(workspaceId), id);
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = DepotView.class)))
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public Response create(

@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}")
@@ -34,8 +39,8 @@ public class ResourceGroupResource {
     public record GroupRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String description,
-            @Size(max = 5000) Set<UUID> chargerIds,
-            @Size(max = 5000) Set<UUID> vehicleIds) {
+            @Size(max = 5000) Set<@NotNull UUID> chargerIds,
+            @Size(max = 5000) Set<@NotNull UUID> vehicleIds) {
 
         GroupDraft toDraft() {
             return new GroupDraft(name, description, chargerIds, vehicleIds);
@@ -45,7 +50,7 @@ public class ResourceGroupResource {
     public record GroupView(
             UUID id,
             String name,
-            String description,
+            @Schema(nullable = true) String description,
             Set<UUID> chargerIds,
             Set<UUID> vehicleIds,
             Instant createdAt,
@@ -68,6 +73,11 @@ public class ResourceGroupResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
     @POST
     @Path("/groups")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})

@@ -28,6 +28,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/sites")
@@ -62,6 +67,11 @@ public class SiteResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = SiteView.class)))
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public Response create(

@@ -34,6 +34,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Scheduled provider polling of a workspace: its poll policy and its provider accounts. */
@@ -166,6 +171,11 @@ public class TelematicsPollingResource {
         return Etags.ok(policy.version(), PollPolicyView.of(policy));
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ProviderAccountView.class)))
     @POST
     @Path("/provider-accounts")
     @Operation(summary = "Registers the workspace's account at a provider; credentials are stored encrypted")

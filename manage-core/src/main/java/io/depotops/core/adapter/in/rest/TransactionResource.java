@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/transactions")
@@ -29,17 +30,17 @@ public class TransactionResource {
             String chargePointId,
             int evseId,
             int connectorId,
-            UUID vehicleId,
-            String idToken,
-            String authorizationStatus,
+            @Schema(nullable = true) UUID vehicleId,
+            @Schema(nullable = true) String idToken,
+            @Schema(nullable = true) String authorizationStatus,
             String status,
             Instant startedAt,
-            Instant endedAt,
+            @Schema(nullable = true) Instant endedAt,
             long durationSeconds,
-            BigDecimal energyKwh,
+            @Schema(nullable = true) BigDecimal energyKwh,
             long meterStartWh,
-            Long meterStopWh,
-            String stopReason) {
+            @Schema(nullable = true) Long meterStopWh,
+            @Schema(nullable = true) String stopReason) {
 
         static TransactionView of(ChargingTransaction t) {
             return new TransactionView(

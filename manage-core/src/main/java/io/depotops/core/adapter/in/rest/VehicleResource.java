@@ -29,6 +29,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/workspaces/{workspaceId}/vehicles")
@@ -68,16 +73,16 @@ public class VehicleResource {
 
     public record VehicleView(
             UUID id,
-            UUID depotId,
+            @Schema(nullable = true) UUID depotId,
             String vin,
             String fleetNumber,
             BigDecimal batteryKwh,
-            BigDecimal maxAcKw,
-            BigDecimal maxDcKw,
-            BigDecimal efficiencyKwhPerKm,
-            String telematicsProvider,
-            String telematicsDeviceId,
-            String idTag,
+            @Schema(nullable = true) BigDecimal maxAcKw,
+            @Schema(nullable = true) BigDecimal maxDcKw,
+            @Schema(nullable = true) BigDecimal efficiencyKwhPerKm,
+            @Schema(nullable = true) String telematicsProvider,
+            @Schema(nullable = true) String telematicsDeviceId,
+            @Schema(nullable = true) String idTag,
             Instant createdAt,
             long version) {
 
@@ -107,6 +112,11 @@ public class VehicleResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = VehicleView.class)))
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public Response register(

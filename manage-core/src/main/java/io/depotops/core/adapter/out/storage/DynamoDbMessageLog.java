@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,19 +113,20 @@ class DynamoDbMessageLog implements MessageLog {
 
     @Override
     public Page<OcppMessage> page(String chargePointId, Instant from, Instant to, int limit, String cursor) {
+        // '#' sorts before any id character, '$' after: [from, to) on the instant part.
+        String lowest = from + "#";
+        String highest = to.minusNanos(1) + "$";
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#cp = :cp and #key between :from and :to")
                 .expressionAttributeNames(Map.of("#cp", PARTITION, "#key", SORT))
-                .expressionAttributeValues(Map.of(
-                        ":cp", text(chargePointId),
-                        // '#' sorts before any id character, '$' after: [from, to) on the instant part.
-                        ":from", text(from + "#"),
-                        ":to", text(to.minusNanos(1) + "$")))
+                .expressionAttributeValues(
+                        Map.of(":cp", text(chargePointId), ":from", text(lowest), ":to", text(highest)))
                 .scanIndexForward(false)
                 .limit(limit);
         if (cursor != null) {
-            query.exclusiveStartKey(Map.of(PARTITION, text(chargePointId), SORT, text(decode(cursor))));
+            query.exclusiveStartKey(
+                    Map.of(PARTITION, text(chargePointId), SORT, text(startKey(cursor, lowest, highest))));
         }
         QueryResponse response = dynamoDb.query(query.build());
         List<OcppMessage> messages = response.items().stream()
@@ -152,11 +154,34 @@ class DynamoDbMessageLog implements MessageLog {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String cursor) {
+    /**
+     * The sort key a cursor holds, if it is one this query could have handed out: an
+     * {@code <instant>#<event id>} key within the query's range. DynamoDB refuses a start key
+     * outside the key condition with an error, which is the client's mistake, not the server's.
+     */
+    private static String startKey(String cursor, String lowest, String highest) {
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("cursor", "is not a cursor of this list");
+            throw notACursor();
         }
+        int hash = key.indexOf('#');
+        if (hash <= 0 || !key.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw notACursor();
+        }
+        try {
+            Instant.parse(key.substring(0, hash));
+        } catch (DateTimeParseException e) {
+            throw notACursor();
+        }
+        if (key.compareTo(lowest) < 0 || key.compareTo(highest) > 0) {
+            throw notACursor();
+        }
+        return key;
+    }
+
+    private static InvalidInputException notACursor() {
+        return new InvalidInputException("cursor", "is not a cursor of this list (from another query, or altered)");
     }
 }

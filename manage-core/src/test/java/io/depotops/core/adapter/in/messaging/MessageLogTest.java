@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Frames published by connect land in the DynamoDB message log and are read back by time. */
 @QuarkusTest
@@ -131,6 +133,22 @@ class MessageLogTest {
         messages(Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-06-01T00:00:00Z"))
                 .then()
                 .statusCode(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "5pu9", // decodes to bytes that are no key
+                "bm90LWEta2V5", // "not-a-key"
+                "MjAwMC0wMS0wMVQwMDowMDowMFojeA", // "2000-01-01T00:00:00Z#x": a key outside the range asked for
+                "%%%"
+            })
+    void aCursorThatThisQueryDidNotHandOutIsABadRequestNamingIt(String cursor) {
+        messages(Map.of("limit", 2, "cursor", cursor))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

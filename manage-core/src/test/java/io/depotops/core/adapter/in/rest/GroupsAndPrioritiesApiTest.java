@@ -8,6 +8,7 @@ import static io.depotops.core.adapter.in.rest.CoreApiFixtures.uniqueVin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
@@ -124,6 +125,23 @@ class GroupsAndPrioritiesApiTest {
                 .post("/api/v1/workspaces/{ws}/groups", workspace)
                 .then()
                 .statusCode(409);
+    }
+
+    @Test
+    void aNullMemberIdIsABadRequestNamingTheList() {
+        as(operator)
+                .body("{\"name\":\"Nulls\",\"chargerIds\":[null]}")
+                .post("/api/v1/workspaces/{ws}/groups", workspace)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", startsWith("chargerIds"));
+        as(operator)
+                .body("{\"name\":\"Nulls\",\"vehicleIds\":[null]}")
+                .post("/api/v1/workspaces/{ws}/groups", workspace)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", startsWith("vehicleIds"));
     }
 
     @Test

@@ -14,20 +14,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Requests generated from core's own OpenAPI document and platform-testing's probes (OpenApiFuzz)
  * against a workspace with a depot, a site, a charger and a vehicle made through the API, so that
- * valid cases reach real resources: no 5xx, every 4xx a problem, every 2xx as documented.
- *
- * <p>Tagged {@code fuzz} (left out of {@code ./mvnw verify} unless {@code
- * -Ddepotops.test.excluded-groups=none}) while the defects branch {@code badinput} fixes are not
- * merged: 500 for hostile path segments and NUL in strings, empty 413/414. Remove the tag then.
+ * valid cases reach real resources: no 5xx, every 4xx a problem, every 2xx as documented. Runs
+ * with the module's other tests; bounded by OpenApiFuzz's budget.
  */
 @QuarkusTest
-@Tag("fuzz")
 class RestFuzzTest {
 
     private static final String ANOTHER_WORKSPACE = "5a1e0000-0000-4000-8000-00000000f022";

@@ -9,7 +9,6 @@ import io.depotops.incidents.application.StaleVersionException;
 import io.depotops.platform.problem.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -52,6 +51,6 @@ class ApplicationProblemMappers {
 
     private static Response problem(
             ProblemType type, String detail, UriInfo uri, List<InvalidField> errors, Map<String, Object> extensions) {
-        return ProblemResponses.of(type, type.status(), detail, URI.create(uri.getPath()), errors, extensions);
+        return ProblemResponses.of(type, type.status(), detail, ProblemResponses.instance(uri), errors, extensions);
     }
 }

@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,24 +47,27 @@ public class IncidentResource {
             UUID ruleId,
             long ruleVersion,
             String ruleName,
-            String dedupKey,
+            @Schema(nullable = true) String dedupKey,
             Severity severity,
             IncidentStatus status,
             Resource resource,
-            Map<String, String> labels,
-            Instant pendingSince,
-            Instant openedAt,
-            Instant acknowledgedAt,
-            String acknowledgedBy,
-            Instant resolvedAt,
-            String resolvedBy,
+            @Schema(nullable = true) Map<String, String> labels,
+            @Schema(nullable = true) Instant pendingSince,
+            @Schema(nullable = true) Instant openedAt,
+            @Schema(nullable = true) Instant acknowledgedAt,
+            @Schema(nullable = true) String acknowledgedBy,
+            @Schema(nullable = true) Instant resolvedAt,
+            @Schema(nullable = true) String resolvedBy,
             boolean autoResolved,
-            Instant lastEventAt,
+            @Schema(nullable = true) Instant lastEventAt,
             int eventCount,
             long version) {
 
         /** What the incident is about: {@code type} charger, vehicle, transaction..., {@code id} the event subject. */
-        public record Resource(String type, String id, String siteId) {}
+        public record Resource(
+                @Schema(nullable = true) String type,
+                @Schema(nullable = true) String id,
+                @Schema(nullable = true) String siteId) {}
 
         static IncidentView of(Incident i) {
             return new IncidentView(
@@ -96,7 +102,9 @@ public class IncidentResource {
         }
     }
 
-    public record PageView(List<IncidentView> items, String nextCursor) {}
+    public record PageView(
+            List<IncidentView> items,
+            @Schema(nullable = true) String nextCursor) {}
 
     /** Why a person acknowledges or resolves (optional). */
     public record ActionRequest(@Size(max = 2000) String reason) {}
@@ -131,6 +139,10 @@ public class IncidentResource {
         return new PageView(page.items().stream().map(IncidentView::of).toList(), page.nextCursor());
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident with its timeline, notes and events; its ETag is its version",
+            content = @Content(schema = @Schema(implementation = IncidentDetailView.class)))
     @GET
     @Path("/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
@@ -138,6 +150,10 @@ public class IncidentResource {
         return Etags.ok(detail.incident().version(), IncidentDetailView.of(detail));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident as acknowledged",
+            content = @Content(schema = @Schema(implementation = IncidentDetailView.class)))
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -148,6 +164,10 @@ public class IncidentResource {
         return Etags.ok(detail.incident().version(), IncidentDetailView.of(detail));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The incident as resolved",
+            content = @Content(schema = @Schema(implementation = IncidentDetailView.class)))
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -158,6 +178,10 @@ public class IncidentResource {
         return Etags.ok(detail.incident().version(), IncidentDetailView.of(detail));
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "The note as added",
+            content = @Content(schema = @Schema(implementation = Note.class)))
     @POST
     @Path("/{id}/notes")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})

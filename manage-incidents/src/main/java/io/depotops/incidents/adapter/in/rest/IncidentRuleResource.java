@@ -28,6 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -70,13 +75,13 @@ public class IncidentRuleResource {
             Set<String> eventTypes,
             String condition,
             int forSeconds,
-            String dedupKey,
+            @Schema(nullable = true) String dedupKey,
             Severity severity,
-            String resolveCondition,
-            Map<String, String> labels,
-            String templateId,
+            @Schema(nullable = true) String resolveCondition,
+            @Schema(nullable = true) Map<String, String> labels,
+            @Schema(nullable = true) String templateId,
             Instant createdAt,
-            Instant updatedAt,
+            @Schema(nullable = true) Instant updatedAt,
             long version) {
 
         static RuleView of(IncidentRule rule) {
@@ -111,6 +116,11 @@ public class IncidentRuleResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new rule",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
     @POST
     @Path("/incident-rules")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -128,6 +138,10 @@ public class IncidentRuleResource {
                 .toList();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule; its ETag is its version",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
     @GET
     @Path("/incident-rules/{id}")
     public Response get(@PathParam("workspaceId") UUID workspaceId, @PathParam("id") UUID id) {
@@ -135,6 +149,10 @@ public class IncidentRuleResource {
         return Etags.ok(rule.version(), RuleView.of(rule));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule as changed; its ETag is its version",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
     @PUT
     @Path("/incident-rules/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -168,6 +186,11 @@ public class IncidentRuleResource {
     }
 
     /** Installs a built-in rule in the workspace (201 with the new rule). */
+    @APIResponse(
+            responseCode = "201",
+            description = "Installed; Location names the new rule",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
     @POST
     @Path("/incident-rule-templates/{templateId}/install")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
