@@ -267,7 +267,9 @@ class TelematicsIngestTest {
                         .body("vehicles", equalTo(2))
                         .body("stale", equalTo(1))
                         .body("neverReported", equalTo(1))
-                        .body("fresh", equalTo(0)));
+                        .body("fresh", equalTo(0))
+                        // a Duration is ISO-8601 text, as documented (was the number 300.000000000)
+                        .body("staleAfter", equalTo("PT5M")));
     }
 
     @Test
