@@ -12,6 +12,8 @@ import io.depotops.incidents.domain.incident.IncidentEventLink.Role;
 import io.depotops.incidents.domain.incident.IncidentStatus;
 import io.depotops.incidents.domain.rule.IncidentRule;
 import io.depotops.incidents.domain.rule.ObservedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,6 +46,7 @@ public class EventEvaluation {
     private final IncidentRepository incidents;
     private final IncidentEvents events;
     private final Clock clock;
+    private final Counter unattributed;
 
     EventEvaluation(
             ProcessedMessages processed,
@@ -51,13 +54,15 @@ public class EventEvaluation {
             WorkspaceRules rules,
             IncidentRepository incidents,
             IncidentEvents events,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.processed = processed;
         this.directory = directory;
         this.rules = rules;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
+        this.unattributed = meters.counter("depotops.incidents.events.unattributed");
     }
 
     /** Applies the event once; throws {@link UnreadableEventException} when no workspace can be told. */
@@ -67,6 +72,16 @@ public class EventEvaluation {
             return;
         }
         learnChargers(incoming);
+        if (ofUnknownCharger(incoming)) {
+            // Not unreadable, only not attributable yet (a charger registered before incidents
+            // listened, or one core removed): parking every such fact would fill the dead-letter
+            // queue with each reconnect of a fleet. It is counted and skipped.
+            unattributed.increment();
+            LOG.debugf(
+                    "event %s of charge point %s: no workspace knows it here, skipped",
+                    incoming.id(), incoming.subject());
+            return;
+        }
         ObservedEvent event = observed(incoming);
         Instant now = clock.instant();
         for (CompiledRule rule : rules.forEvent(event.workspaceId(), event.type())) {
@@ -142,6 +157,14 @@ public class EventEvaluation {
         incidents.recordTransition(incident.id(), step.transition());
         incidents.linkEvent(incident.id(), link(event, Role.RESOLVED));
         events.resolved(step.incident(), step.transition());
+    }
+
+    /** A connect fact (no workspace of its own) about a charge point the directory does not hold. */
+    private boolean ofUnknownCharger(IncomingEvent event) {
+        return event.workspaceId() == null
+                && "charger".equals(resourceTypeOf(event.type()))
+                && event.subject() != null
+                && directory.find(event.subject()).isEmpty();
     }
 
     /** Core's charger events keep the directory that attributes connect's facts to workspaces. */
