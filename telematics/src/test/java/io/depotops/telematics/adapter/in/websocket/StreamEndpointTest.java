@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,7 +253,8 @@ class StreamEndpointTest {
                      {"messageId":"null-attribute","deviceId":"%s","observedAt":"%s","attributes":{"a":null,"b":1}},
                      17]""".formatted(device, now, device, now, device, now));
 
-            await().atMost(Duration.ofSeconds(10))
+            // generous: a 1.1 MB frame on a machine busy with other builds took over 10 s once
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> provider.errors().size() >= 5
                             && provider.acked().containsAll(List.of("w-1", "null-attribute")));
             List<String> reasons =
@@ -337,6 +340,16 @@ class StreamEndpointTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> provider.acked().contains("d-1"));
             await().atMost(Duration.ofSeconds(10)).until(() -> published(device).size() == 1);
+        }
+        // the next test starts on a service that has finished recovering its broker connection
+        await().atMost(Duration.ofSeconds(60)).until(this::ready);
+    }
+
+    private boolean ready() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         }
     }
 }
