@@ -273,10 +273,24 @@ class StreamEndpointTest {
                     .anySatisfy(e -> assertThat(e.get("error").asText()).isEqualTo("messageId is required"));
             assertThat(provider.socket.isOutputClosed()).isFalse();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> published(device).size() == 1);
-            CanonicalVehicleUpdateV1 update = published(device).getFirst();
-            assertThat(update.stateOfChargePercent()).isEqualTo(40.0);
-            assertThat(update.attributes()).containsEntry("b", 1).doesNotContainKey("a");
+            // w-1 and null-attribute are coalesced into one update when they share a window; on a busy
+            // machine the 1.1 MB frame between them can split them into two. Either way both are in.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> published(device).stream()
+                            .anyMatch(u ->
+                                    u.attributes() != null && u.attributes().containsKey("b")));
+            List<CanonicalVehicleUpdateV1> sent = published(device);
+            assertThat(sent).hasSizeLessThanOrEqualTo(2);
+            assertThat(sent)
+                    .anySatisfy(u -> assertThat(u.stateOfChargePercent()).isEqualTo(40.0));
+            assertThat(sent).anySatisfy(u -> assertThat(u.attributes()).containsEntry("b", 1));
+            assertThat(sent).allSatisfy(u -> {
+                assertThat(u.position()).as("the half position is refused").isNull();
+                assertThat(u.speedKmh()).as("the infinite speed is refused").isNull();
+                if (u.attributes() != null) {
+                    assertThat(u.attributes()).doesNotContainKey("a");
+                }
+            });
         }
     }
 
