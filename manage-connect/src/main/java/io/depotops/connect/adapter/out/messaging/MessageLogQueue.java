@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +30,23 @@ class MessageLogQueue {
     private final RabbitMqSettings settings;
     private volatile boolean declared;
 
-    MessageLogQueue(RabbitMqConnection broker, RabbitMqSettings settings) {
+    private final boolean enabled;
+
+    MessageLogQueue(
+            RabbitMqConnection broker,
+            RabbitMqSettings settings,
+            @ConfigProperty(name = "depotops.connect.message-log.declare-queue", defaultValue = "true")
+                    boolean enabled) {
         this.broker = broker;
         this.settings = settings;
+        this.enabled = enabled;
     }
 
     void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            // a connect measured alone, with no core to consume the frames (benchmarks/charger-fleet)
+            return;
+        }
         Thread.ofVirtual().name("declare-message-log-queue").start(this::declareUntilDone);
     }
 
