@@ -168,18 +168,19 @@ class BufferedPublisherTest {
 
     @Test
     void aBatchTheBrokerRefusesIsPublishedAgainUntilTaken() throws Exception {
-        // A queue that takes 20 messages and makes the broker nack any publish beyond them.
+        // A queue that takes 150 messages and makes the broker nack any publish beyond them (more
+        // than a batch, 100, so that a batch fits once the queue is drained).
         String routingKey = "test.nacked-" + UUID.randomUUID().toString().substring(0, 8) + ".happened.v1";
         String name = "depotops.test.nack." + UUID.randomUUID();
         try (Connection connection = TestBroker.connectionFactory().newConnection("depotops-test-nack")) {
             Channel channel = connection.createChannel();
-            channel.queueDeclare(name, true, false, false, Map.of("x-max-length", 20, "x-overflow", "reject-publish"));
+            channel.queueDeclare(name, true, false, false, Map.of("x-max-length", 150, "x-overflow", "reject-publish"));
             channel.queueBind(name, Exchanges.EVENTS, routingKey);
             try {
                 double failuresBefore = counter("depotops.buffered.publish.failures");
                 double redeliveredBefore = counter("depotops.buffered.redelivered");
                 List<String> put = new ArrayList<>();
-                for (int i = 1; i <= 60; i++) {
+                for (int i = 1; i <= 300; i++) {
                     CloudEvent event = DepotopsEvents.create(
                             routingKey, "/platform-outbox-test", "CP-1", null, ("{\"n\":" + i + "}").getBytes());
                     buffer.put(event);
