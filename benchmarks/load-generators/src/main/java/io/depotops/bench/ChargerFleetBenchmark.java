@@ -150,11 +150,26 @@ public final class ChargerFleetBenchmark {
             int burst = number("burst", 0);
             if (burst > 0) {
                 double burstRate = decimal("burst-rate", 4_000);
+                MessageLogDrain messageLog = new MessageLogDrain(
+                        URI.create(option("rabbit-management", "http://127.0.0.1:15672")),
+                        option("vhost", "/"),
+                        option("rabbit-user", env("DEPOTOPS_RABBITMQ_USERNAME", "guest")),
+                        env("DEPOTOPS_RABBITMQ_PASSWORD", "guest"),
+                        metrics,
+                        URI.create(option("core-metrics", "http://127.0.0.1:18090/q/metrics")));
+                boolean withLog = !"none".equals(option("message-log", "core"));
+                if (withLog) {
+                    messageLog.start();
+                }
                 phase(fleet, "burst", Duration.ofNanos((long) (chargers * 1e9 / burstRate)), burst);
+                long burstEnded = System.nanoTime();
                 backlogs.print("right after the burst");
                 int drain = number("drain", 30);
                 Thread.sleep(drain * 1000L);
                 backlogs.print(drain + " s after the burst");
+                if (withLog) {
+                    messageLog.awaitDrainAndPrint(burstEnded, Duration.ofSeconds(number("log-drain-timeout", 900)));
+                }
             }
             System.out.printf(
                     "%nchargers accepted at the end: %,d of %,d; all counters of the run:%n",

@@ -9,6 +9,7 @@ import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,41 +24,59 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes messages that are no fact of a database transaction (connect's raw OCPP frames for the
- * message log) with publisher confirms, from a bounded buffer in memory, and never makes the
- * caller wait (ADR 0011).
+ * message log) with publisher confirms, from a bounded buffer in memory, and loses none of them
+ * while the service runs (ADR 0011, amended).
  *
- * <p>{@link #offer} returns at once: true when the message is held, false when the buffer is full
- * (by count or by bytes), in which case the message is dropped and counted ({@code
- * depotops.buffered.dropped}, a warning at most every 10 s). Each of {@code publishers} threads, on a
- * channel of its own, takes up to {@code batch-size} messages at a time in offer order, publishes
- * them and waits once for the broker's confirms; a batch the broker did not confirm is published
- * again, whole and in order, after a backoff, while new offers fill the buffer. With one publisher
- * the messages reach the broker in offer order; with more, batches overlap (more throughput, since
- * a confirm round trip no longer idles the buffer) and only each batch keeps its order. Delivery is at least once; what the buffer holds is
- * lost if the process dies, and dropped after {@code shutdown-grace} at a shutdown.
+ * <p>{@link #put} returns at once while the buffer has room (by count and by bytes) and otherwise
+ * waits for it: the producer is held back (backpressure), the message is never dropped. Each of
+ * {@code publishers} threads, on a channel of its own, takes up to {@code batch-size} messages at a
+ * time in put order, publishes them and waits once for the broker's confirms; a batch the broker
+ * did not confirm (nack, lost connection, confirm timeout) is published again, whole and in order,
+ * after a backoff, and counted as redelivered. A message's room in the buffer is given back only
+ * once the broker confirmed it. With one publisher the messages reach the broker in put order; with
+ * more, batches overlap (more throughput, since a confirm round trip no longer idles the buffer) and
+ * only each batch keeps its order. Delivery is at least once. What is lost, and counted as dropped:
+ * what the buffer holds when the process dies, and what is left after {@code shutdown-grace} at a
+ * shutdown.
  */
 @ApplicationScoped
 public class BufferedPublisher {
 
     private static final Logger LOG = Logger.getLogger(BufferedPublisher.class);
-    private static final long DROP_LOG_INTERVAL = Duration.ofSeconds(10).toNanos();
+    private static final long WAIT_LOG_INTERVAL = Duration.ofSeconds(10).toNanos();
+
+    /** A message and when it was put, for the buffer's lag. */
+    private record Held(OutgoingMessage message, long putAt) {}
 
     private final List<ConfirmingPublisher> channels;
     private final OpenTelemetry openTelemetry;
     private final BufferedPublisherSettings settings;
-    private final BlockingQueue<OutgoingMessage> queue;
+    private final BlockingQueue<Held> queue;
     private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong droppedSinceLog = new AtomicLong();
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Per publishing thread, when the oldest message of its batch in flight was put; 0 when none. */
+    private final AtomicLongArray inFlightSince;
+
+    private final Counter buffered;
     private final Counter published;
+    private final Counter confirmed;
+    private final Counter redelivered;
     private final Counter dropped;
     private final Counter failures;
-    private volatile long lastDropLog = System.nanoTime() - DROP_LOG_INTERVAL;
+    private final Timer backpressure;
+    private volatile long lastWaitLog = System.nanoTime() - WAIT_LOG_INTERVAL;
     private volatile boolean running;
     private volatile long stopBy;
     private final List<Thread> workers = new ArrayList<>();
@@ -74,15 +93,29 @@ public class BufferedPublisher {
         this.openTelemetry = openTelemetry;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.inFlightSince = new AtomicLongArray(channels.size());
+        this.buffered = meters.counter("depotops.buffered.buffered");
         this.published = meters.counter("depotops.buffered.published");
+        this.confirmed = meters.counter("depotops.buffered.confirmed");
+        this.redelivered = meters.counter("depotops.buffered.redelivered");
         this.dropped = meters.counter("depotops.buffered.dropped");
         this.failures = meters.counter("depotops.buffered.publish.failures");
-        Gauge.builder("depotops.buffered.queued", queue, BlockingQueue::size)
-                .description("Messages held by the buffered publisher")
+        this.backpressure = Timer.builder("depotops.buffered.backpressure")
+                .description("Puts that waited for room in the buffer, and how long")
+                .register(meters);
+        Gauge.builder("depotops.buffered.queued", this, BufferedPublisher::queued)
+                .description("Messages held by the buffered publisher, not yet taken for publishing")
                 .register(meters);
         Gauge.builder("depotops.buffered.queued.bytes", bytes, AtomicLong::get)
                 .baseUnit("bytes")
-                .description("Bytes of message bodies held by the buffered publisher")
+                .description("Bytes of message bodies held until confirmed")
+                .register(meters);
+        Gauge.builder("depotops.buffered.waiting", waiting, AtomicInteger::get)
+                .description("Producers waiting for room in the buffer now")
+                .register(meters);
+        Gauge.builder("depotops.buffered.lag", this, BufferedPublisher::lagSeconds)
+                .baseUnit("seconds")
+                .description("Age of the oldest message not yet confirmed by the broker")
                 .register(meters);
     }
 
@@ -90,7 +123,8 @@ public class BufferedPublisher {
         running = true;
         for (int i = 0; i < channels.size(); i++) {
             ConfirmingPublisher channel = channels.get(i);
-            workers.add(Thread.ofVirtual().name("buffered-publisher-" + i).start(() -> run(channel)));
+            int slot = i;
+            workers.add(Thread.ofVirtual().name("buffered-publisher-" + i).start(() -> run(channel, slot)));
         }
     }
 
@@ -103,14 +137,14 @@ public class BufferedPublisher {
         int lost = queue.size();
         if (lost > 0) {
             queue.clear();
-            drop(lost);
-            LOG.warnf("buffered publisher stopped with %d messages unpublished", lost);
+            drop(lost, "at shutdown, after the grace period");
         }
+        signalRoom();
     }
 
-    /** Offers a CloudEvent for {@code depotops.events}, routed by its type; see {@link #offer(OutgoingMessage)}. */
-    public boolean offer(CloudEvent event) {
-        return offer(new OutgoingMessage(
+    /** Puts a CloudEvent for {@code depotops.events}, routed by its type; see {@link #put(OutgoingMessage)}. */
+    public void put(CloudEvent event) {
+        put(new OutgoingMessage(
                 Exchanges.EVENTS,
                 event.getType(),
                 event.getId(),
@@ -120,42 +154,110 @@ public class BufferedPublisher {
     }
 
     /**
-     * Takes the message to be published after those offered before it, or refuses it at once when
-     * the buffer is full (it is then dropped and counted). Never blocks.
+     * Takes the message to be published after those put before it. Returns at once while the buffer
+     * has room, else waits until the broker has confirmed enough to make room (backpressure: the
+     * caller is slowed down to what the broker takes). A message larger than the byte bound is taken
+     * when the buffer is empty. Interrupted while waiting, the message is dropped and counted.
      */
-    public boolean offer(OutgoingMessage message) {
-        long size = message.body().length;
-        if (bytes.addAndGet(size) > settings.maxBytes() || !queue.offer(message)) {
+    public void put(OutgoingMessage message) {
+        Held held = new Held(message, System.nanoTime());
+        if (admit(held)) {
+            return;
+        }
+        long started = System.nanoTime();
+        waiting.incrementAndGet();
+        roomLock.lock();
+        try {
+            while (!admit(held)) {
+                logWaiting();
+                // Bounded wait: a signal lost to a race costs at most this, never a hang.
+                room.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drop(1, "its producer was interrupted while waiting for room");
+        } finally {
+            roomLock.unlock();
+            waiting.decrementAndGet();
+            backpressure.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean admit(Held held) {
+        long size = held.message().body().length;
+        long before = bytes.getAndAdd(size);
+        if ((before > 0 && before + size > settings.maxBytes()) || !queue.offer(held)) {
             bytes.addAndGet(-size);
-            drop(1);
             return false;
         }
+        buffered.increment();
         return true;
     }
 
-    /** Messages held now. */
+    /** Messages held now and not yet taken for publishing. */
     public int queued() {
         return queue.size();
     }
 
-    private void run(ConfirmingPublisher publisher) {
-        List<OutgoingMessage> batch = new ArrayList<>(settings.batchSize());
+    /** Producers waiting for room now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    /** Bytes of message bodies held until the broker confirms them. */
+    public long heldBytes() {
+        return bytes.get();
+    }
+
+    /** Age of the oldest message held (queued or in a batch awaiting its confirm); 0 when none. */
+    public double lagSeconds() {
+        long now = System.nanoTime();
+        long oldest = now;
+        for (int i = 0; i < inFlightSince.length(); i++) {
+            long since = inFlightSince.get(i);
+            if (since != 0 && since - oldest < 0) {
+                oldest = since;
+            }
+        }
+        Held head = queue.peek();
+        if (head != null && head.putAt() - oldest < 0) {
+            oldest = head.putAt();
+        }
+        return (now - oldest) / 1e9;
+    }
+
+    private void run(ConfirmingPublisher publisher, int slot) {
+        List<Held> batch = new ArrayList<>(settings.batchSize());
+        List<OutgoingMessage> messages = new ArrayList<>(settings.batchSize());
         Duration backoff = settings.initialBackoff();
         boolean failing = false;
+        boolean again = false;
         while (running || (System.nanoTime() - stopBy < 0 && !(batch.isEmpty() && queue.isEmpty()))) {
             try {
                 if (batch.isEmpty()) {
-                    OutgoingMessage first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Held first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, settings.batchSize() - 1);
+                    inFlightSince.set(slot, oldest(batch));
+                    signalRoom();
+                    messages.clear();
+                    batch.forEach(held -> messages.add(held.message()));
+                    again = false;
                 }
-                publisher.publishAll(batch);
                 published.increment(batch.size());
-                bytes.addAndGet(-batch.stream().mapToLong(m -> m.body().length).sum());
+                if (again) {
+                    redelivered.increment(batch.size());
+                }
+                publisher.publishAll(messages);
+                confirmed.increment(batch.size());
+                inFlightSince.set(slot, 0);
+                bytes.addAndGet(
+                        -messages.stream().mapToLong(m -> m.body().length).sum());
                 batch.clear();
+                signalRoom();
                 backoff = settings.initialBackoff();
                 if (failing) {
                     failing = false;
@@ -167,10 +269,12 @@ public class BufferedPublisher {
             } catch (BrokerUnavailableException | RuntimeException e) {
                 // RuntimeException: nothing may end the publishing thread; the batch is tried again.
                 failures.increment();
+                again = true;
                 if (!failing) {
                     failing = true;
                     LOG.warnf(
-                            "buffered publisher cannot publish, holding up to %d messages: %s",
+                            "buffered publisher cannot publish, holding up to %d messages (then holding back"
+                                    + " their producers): %s",
                             settings.capacity(), e.getMessage());
                 }
                 try {
@@ -183,24 +287,48 @@ public class BufferedPublisher {
                 backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
             }
         }
+        inFlightSince.set(slot, 0);
         if (!batch.isEmpty()) {
-            drop(batch.size());
-            LOG.warnf("buffered publisher stopped with a batch of %d messages unpublished", batch.size());
+            drop(batch.size(), "at shutdown, in a batch the broker had not confirmed");
         }
     }
 
-    private void drop(int messages) {
-        dropped.increment(messages);
-        long since = droppedSinceLog.addAndGet(messages);
-        long now = System.nanoTime();
-        if (now - lastDropLog >= DROP_LOG_INTERVAL) {
-            lastDropLog = now;
-            droppedSinceLog.addAndGet(-since);
-            LOG.warnf(
-                    "buffered publisher dropped %d messages: its buffer is full (%d messages, %d bytes at most);"
-                            + " the broker is not taking them fast enough",
-                    since, settings.capacity(), settings.maxBytes());
+    private static long oldest(List<Held> batch) {
+        long oldest = batch.getFirst().putAt();
+        for (Held held : batch) {
+            if (held.putAt() - oldest < 0) {
+                oldest = held.putAt();
+            }
         }
+        // 0 means "nothing in flight".
+        return oldest == 0 ? 1 : oldest;
+    }
+
+    private void signalRoom() {
+        if (waiting.get() == 0) {
+            return;
+        }
+        roomLock.lock();
+        try {
+            room.signalAll();
+        } finally {
+            roomLock.unlock();
+        }
+    }
+
+    private void logWaiting() {
+        long now = System.nanoTime();
+        if (now - lastWaitLog >= WAIT_LOG_INTERVAL) {
+            lastWaitLog = now;
+            LOG.warnf(
+                    "buffered publisher full (%d messages, %d bytes at most): %d producers wait for the broker",
+                    settings.capacity(), settings.maxBytes(), waiting.get());
+        }
+    }
+
+    private void drop(int messages, String why) {
+        dropped.increment(messages);
+        LOG.warnf("buffered publisher dropped %d messages %s", messages, why);
     }
 
     private Map<String, Object> traceHeaders() {

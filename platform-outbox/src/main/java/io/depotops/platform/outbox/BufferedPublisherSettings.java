@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "depotops.buffered-publisher")
 public interface BufferedPublisherSettings {
 
-    /** Most messages held; an offer beyond it is refused and counted as dropped. */
+    /** Most messages held; a put beyond it waits for room (backpressure), nothing is dropped. */
     @WithDefault("50000")
     int capacity();
 
@@ -35,7 +35,10 @@ public interface BufferedPublisherSettings {
     @WithDefault("5s")
     Duration maxBackoff();
 
-    /** How long a shutting-down service goes on publishing what it holds before it drops the rest. */
+    /**
+     * How long a shutting-down service goes on publishing what it holds before it drops the rest
+     * (counted): long enough to publish a full buffer at the broker's usual rate.
+     */
     @WithDefault("5s")
     Duration shutdownGrace();
 }

@@ -133,7 +133,7 @@ class OutboxDrainBenchmark {
         System.out.printf(
                 "%n== buffered publisher (frames): %,d frames, capacity %,d, offered as fast as it takes them ==%n",
                 count, Integer.getInteger("depotops.buffered-publisher.capacity", 0));
-        double before = meters.counter("depotops.buffered.published").count();
+        double before = meters.counter("depotops.buffered.confirmed").count();
         double droppedBefore = meters.counter("depotops.buffered.dropped").count();
         String frame = "[2,\"19223201\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":1073741901,"
                 + "\"meterValue\":[{\"timestamp\":\"2026-11-29T10:00:00Z\",\"sampledValue\":[{\"value\":\"12345.6\","
@@ -141,7 +141,7 @@ class OutboxDrainBenchmark {
                 + "\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"},{\"value\":\"57\",\"measurand\":\"SoC\","
                 + "\"unit\":\"Percent\"}]}]}]";
         long started = System.nanoTime();
-        long refusals = 0;
+        long waitsBefore = meters.timer("depotops.buffered.backpressure").count();
         for (int i = 0; i < count; i++) {
             CloudEvent event = DepotopsEvents.create(
                     routingKey,
@@ -151,20 +151,21 @@ class OutboxDrainBenchmark {
                     ("{\"chargePointId\":\"CP-" + (i % 10_000) + "\",\"ocppVersion\":\"1.6\",\"direction\":\"in\","
                                     + "\"frame\":" + quoted(frame) + "}")
                             .getBytes(StandardCharsets.UTF_8));
-            while (!frames.offer(event)) {
-                // Full: a producer that may wait does (connect does not; it counts a drop).
-                refusals++;
-                Thread.sleep(1);
-            }
+            // Full: the put waits for room, as connect's sessions do.
+            frames.put(event);
         }
         double offered = seconds(started);
-        while (meters.counter("depotops.buffered.published").count() - before < count) {
+        while (meters.counter("depotops.buffered.confirmed").count() - before < count) {
             Thread.sleep(50);
         }
         double confirmed = seconds(started);
         System.out.printf(
-                "  %,d frames confirmed in %.1f s: %,.0f frames/s (offering took %.1f s, %,d refusals while full)%n",
-                count, confirmed, count / confirmed, offered, refusals);
+                "  %,d frames confirmed in %.1f s: %,.0f frames/s (putting took %.1f s, %,d puts waited for room)%n",
+                count,
+                confirmed,
+                count / confirmed,
+                offered,
+                meters.timer("depotops.buffered.backpressure").count() - waitsBefore);
         System.out.printf(
                 "  drops counted meanwhile: %,.0f%n",
                 meters.counter("depotops.buffered.dropped").count() - droppedBefore);

@@ -54,10 +54,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Raw frames are no fact of any transaction and were two thirds of the outbox's rows: they go
  * to the broker through {@link BufferedPublisher} (bounded memory, publisher confirms), never
- * through the database, and never hold up the charger's session. When the broker cannot take them
- * fast enough and the buffer is full, frames are dropped and counted ({@code
- * depotops.buffered.dropped}): the message log then has a gap; charging does not wait for it
- * (ADR 0011).
+ * through the database. While the buffer has room the charger's session does not wait for them;
+ * when the broker cannot take them fast enough and the buffer is full, the session waits for room
+ * before it goes on (its answer is delayed): the message log loses nothing and memory stays
+ * bounded (ADR 0011).
  */
 @ApplicationScoped
 public class OutboxChargerFacts implements ChargerFacts {
@@ -255,8 +255,8 @@ public class OutboxChargerFacts implements ChargerFacts {
             String chargePointId, OcppVersion version, String sessionId, Direction direction, String text, Instant at) {
         OcppFrameV1 frame = new OcppFrameV1(
                 chargePointId, version.label(), sessionId, direction == Direction.IN ? "in" : "out", at, text);
-        // Refused only when the buffer is full; counted there, and the session goes on.
-        frames.offer(event(EventTypes.CONNECT_OCPP_FRAME_V1, chargePointId, frame));
+        // Waits only when the buffer is full: this charger's session is held back, no frame lost.
+        frames.put(event(EventTypes.CONNECT_OCPP_FRAME_V1, chargePointId, frame));
     }
 
     /** Appends and returns once committed; throws when it could not be, so the CALL fails. */

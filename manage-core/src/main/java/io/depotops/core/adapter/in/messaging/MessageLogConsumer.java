@@ -6,31 +6,77 @@ import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.OcppFrameV1;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.core.application.MessageLogService;
+import io.depotops.core.application.port.MessageLogUnavailableException;
 import io.depotops.core.domain.OcppMessage;
 import io.depotops.platform.messaging.EventSubscriptions;
+import io.depotops.platform.messaging.UnprocessableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** Every raw frame connect publishes, into the message log. */
+/**
+ * Every raw frame connect publishes, into the message log, losing none: a batch is acknowledged
+ * only once the log's store took all of it. While the store is unreachable or throttling, the
+ * same batch is written again after a growing pause (never parked: the frames are fine, the store
+ * is not), and the broker holds the rest (the prefetch bounds what this service holds). Only a
+ * frame that cannot be read, or that the store refuses for itself, is parked on the dead-letter
+ * queue. Reports the log's lag: the age of the oldest frame being written, by its own timestamp.
+ */
 @ApplicationScoped
 class MessageLogConsumer {
 
+    private static final Logger LOG = Logger.getLogger(MessageLogConsumer.class);
     private static final int BATCH = 100;
     private static final Duration BATCH_WAIT = Duration.ofMillis(20);
+    private static final long RETRY_LOG_INTERVAL = Duration.ofSeconds(10).toNanos();
 
     private final EventSubscriptions subscriptions;
     private final MessageLogService log;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Counter written;
+    private final Counter retries;
+    /** When the oldest frame being written was sent; null while nothing waits to be written. */
+    private final AtomicReference<Instant> oldestUnwritten = new AtomicReference<>();
 
-    MessageLogConsumer(EventSubscriptions subscriptions, MessageLogService log, ObjectMapper json) {
+    private volatile long lastRetryLog = System.nanoTime() - RETRY_LOG_INTERVAL;
+
+    MessageLogConsumer(
+            EventSubscriptions subscriptions,
+            MessageLogService log,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry meters,
+            @ConfigProperty(name = "depotops.message-log.retry.initial-backoff", defaultValue = "200ms")
+                    Duration initialBackoff,
+            @ConfigProperty(name = "depotops.message-log.retry.max-backoff", defaultValue = "5s") Duration maxBackoff) {
         this.subscriptions = subscriptions;
         this.log = log;
         this.json = json;
+        this.clock = clock;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.written = meters.counter("depotops.message-log.written");
+        this.retries = meters.counter("depotops.message-log.write.retries");
+        Gauge.builder("depotops.message-log.lag", this, MessageLogConsumer::lagSeconds)
+                .baseUnit("seconds")
+                .description("Age of the oldest frame taken from the queue and not yet in the message log")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -44,20 +90,77 @@ class MessageLogConsumer {
                 this::record);
     }
 
-    void recordAll(List<CloudEvent> events) throws IOException {
+    /** Returns once every frame is in the log; throws only for a frame that cannot be read. */
+    void recordAll(List<CloudEvent> events) throws InterruptedException {
         List<OcppMessage> messages = new ArrayList<>(events.size());
         for (CloudEvent event : events) {
             messages.add(message(event));
         }
-        log.recordAll(messages);
+        untilStored(messages, () -> log.recordAll(messages));
     }
 
-    void record(CloudEvent event) throws IOException {
-        log.record(message(event));
+    void record(CloudEvent event) throws InterruptedException {
+        OcppMessage message = message(event);
+        untilStored(List.of(message), () -> log.record(message));
     }
 
-    private OcppMessage message(CloudEvent event) throws IOException {
-        OcppFrameV1 frame = json.readValue(event.getData().toBytes(), OcppFrameV1.class);
+    /** Seconds since the oldest frame not yet written was sent; 0 when none waits. */
+    double lagSeconds() {
+        Instant oldest = oldestUnwritten.get();
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /** Frames written since the start. */
+    double written() {
+        return written.count();
+    }
+
+    private void untilStored(List<OcppMessage> messages, Runnable write) throws InterruptedException {
+        oldestUnwritten.set(messages.stream()
+                .map(OcppMessage::at)
+                .filter(at -> at != null)
+                .min(Comparator.naturalOrder())
+                .orElse(clock.instant()));
+        Duration backoff = initialBackoff;
+        try {
+            while (true) {
+                try {
+                    write.run();
+                    written.increment(messages.size());
+                    return;
+                } catch (MessageLogUnavailableException e) {
+                    retries.increment();
+                    logRetry(messages.size(), e);
+                    Thread.sleep(backoff);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+                }
+            }
+        } finally {
+            oldestUnwritten.set(null);
+        }
+    }
+
+    private void logRetry(int frames, MessageLogUnavailableException e) {
+        long now = System.nanoTime();
+        if (now - lastRetryLog >= RETRY_LOG_INTERVAL) {
+            lastRetryLog = now;
+            LOG.warnf(
+                    "message log: %d frames not written, holding them (not acknowledged) and trying again: %s",
+                    frames, e.getMessage());
+        }
+    }
+
+    private OcppMessage message(CloudEvent event) {
+        OcppFrameV1 frame;
+        try {
+            frame = json.readValue(event.getData().toBytes(), OcppFrameV1.class);
+        } catch (IOException | RuntimeException e) {
+            // Reading it again will not help: parked at once with its reason.
+            throw new UnprocessableEventException("not an OCPP frame: " + e.getMessage());
+        }
         return new OcppMessage(
                 frame.chargePointId(),
                 frame.at(),

@@ -2,6 +2,7 @@ package io.depotops.core.adapter.out.storage;
 
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.port.MessageLog;
+import io.depotops.core.application.port.MessageLogUnavailableException;
 import io.depotops.core.domain.OcppMessage;
 import io.depotops.core.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -49,17 +53,43 @@ class DynamoDbMessageLog implements MessageLog {
 
     @Override
     public void append(OcppMessage message) {
-        dynamoDb.putItem(put -> put.tableName(table).item(item(message)));
+        unlessUnavailable(() -> dynamoDb.putItem(put -> put.tableName(table).item(item(message))));
     }
 
     /**
      * BatchWriteItem, 25 items per request (DynamoDB's limit). A key twice in one request is
      * refused by DynamoDB, so a redelivered frame in the same batch is written once. Items the
-     * service leaves unprocessed (throttling) are sent again after a pause; if some still remain,
-     * this throws and the consumer retries the batch (writes are idempotent).
+     * service leaves unprocessed (throttling) are sent again after a growing pause; if some still
+     * remain, or DynamoDB cannot be reached, or it throttles, this throws {@link
+     * MessageLogUnavailableException} and the consumer writes the batch again (writes are
+     * idempotent).
      */
     @Override
     public void appendAll(List<OcppMessage> messages) {
+        unlessUnavailable(() -> {
+            write(messages);
+            return null;
+        });
+    }
+
+    /**
+     * Unreachable, throttling or failing on its side (5xx): the store's state, not the messages'
+     * fault. Any other refusal (e.g. an item too large) is the messages' and stays as it is.
+     */
+    private static <T> T unlessUnavailable(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkClientException e) {
+            throw new MessageLogUnavailableException("DynamoDB unreachable: " + e.getMessage(), e);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new MessageLogUnavailableException("DynamoDB did not take the write: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private void write(List<OcppMessage> messages) {
         Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
         for (OcppMessage message : messages) {
             Map<String, AttributeValue> item = item(message);
@@ -73,7 +103,8 @@ class DynamoDbMessageLog implements MessageLog {
             List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT));
             for (int attempt = 0; !chunk.isEmpty(); attempt++) {
                 if (attempt == UNPROCESSED_ATTEMPTS) {
-                    throw new IllegalStateException(chunk.size() + " message log items left unprocessed");
+                    throw new MessageLogUnavailableException(
+                            chunk.size() + " message log items left unprocessed by DynamoDB", null);
                 }
                 if (attempt > 0) {
                     pause(Duration.ofMillis(50L << attempt));

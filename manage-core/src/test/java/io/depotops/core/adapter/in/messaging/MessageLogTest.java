@@ -19,7 +19,10 @@ import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.OcppFrameV1;
 import io.depotops.platform.messaging.ConfirmingPublisher;
+import io.depotops.platform.testing.TestServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +48,9 @@ class MessageLogTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry meters;
+
     private String workspace;
     private String operator;
     private String chargePointId;
@@ -57,6 +65,11 @@ class MessageLogTest {
                 .body(charger(newSite(operator, workspace, newDepot(operator, workspace)), chargePointId))
                 .post("/api/v1/workspaces/{ws}/chargers", workspace)
                 .path("id");
+    }
+
+    @AfterEach
+    void restoreServers() {
+        TestServers.restoreAll();
     }
 
     @Test
@@ -125,6 +138,65 @@ class MessageLogTest {
     }
 
     @Test
+    void whileDynamoDbIsAwayFramesWaitUnacknowledgedAndAllAreStoredOnceItIsBack() throws Exception {
+        Instant base = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        double retriesBefore =
+                meters.counter("depotops.message-log.write.retries").count();
+        List<String> sent;
+        try {
+            TestServers.dynamodb().cut();
+            sent = IntStream.range(0, 60)
+                    .mapToObj(i -> "[2,\"d" + i + "\",\"Heartbeat\",{}]")
+                    .toList();
+            for (int i = 0; i < sent.size(); i++) {
+                frame(base.plusMillis(i), sent.get(i));
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            meters.counter("depotops.message-log.write.retries").count() > retriesBefore);
+            // Longer than the retries before a message is parked (200 ms + 1 s + 3 s): these are not.
+            Thread.sleep(6_000);
+            Map<String, Object> detail = readiness();
+            assertThat(Double.parseDouble((String) detail.get("lagSeconds")))
+                    .as("the oldest unwritten frame's age")
+                    .isGreaterThanOrEqualTo(120);
+        } finally {
+            TestServers.dynamodb().restore();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> messages(Map.of("limit", 200, "from", base.toString()))
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(sent.size())));
+        assertThat(messages(Map.of("limit", 200, "from", base.toString()))
+                        .jsonPath()
+                        .getList("items.frame", String.class))
+                .containsExactlyInAnyOrderElementsOf(sent);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(readiness()).containsEntry("lagSeconds", "0.0"));
+    }
+
+    @Test
+    void aFrameThatCannotBeReadDoesNotHoldBackTheOthersOfItsBatch() throws Exception {
+        Instant base = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        frame(base, "[2,\"g0\",\"Heartbeat\",{}]");
+        publish(DepotopsEvents.create(
+                EventTypes.CONNECT_OCPP_FRAME_V1,
+                "/manage-connect",
+                chargePointId,
+                null,
+                "{\"at\":\"yesterday\"}".getBytes()));
+        frame(base.plusMillis(1), "[2,\"g1\",\"Heartbeat\",{}]");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> messages(Map.of("limit", 10, "from", base.toString()))
+                        .then()
+                        .statusCode(200)
+                        .body("items.frame", contains("[2,\"g1\",\"Heartbeat\",{}]", "[2,\"g0\",\"Heartbeat\",{}]")));
+    }
+
+    @Test
     void refusesABackwardsOrTooLongRange() {
         messages(Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z"))
                 .then()
@@ -158,6 +230,21 @@ class MessageLogTest {
                 .get("/api/v1/workspaces/{ws}/chargers/{id}/messages", other, chargerId)
                 .then()
                 .statusCode(404);
+    }
+
+    /** The "Message log" readiness check's data (the whole readiness may be DOWN meanwhile). */
+    private static Map<String, Object> readiness() {
+        List<Map<String, Object>> checks =
+                RestAssured.get("/q/health/ready").then().extract().path("checks");
+        return checks.stream()
+                .filter(check -> "Message log".equals(check.get("name")))
+                .findFirst()
+                .map(check -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> data = (Map<String, Object>) check.get("data");
+                    return data;
+                })
+                .orElseThrow();
     }
 
     private Response messages(Map<String, ?> query) {
