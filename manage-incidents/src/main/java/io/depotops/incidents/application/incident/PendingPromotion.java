@@ -21,8 +21,10 @@ public class PendingPromotion {
     private final IncidentRepository incidents;
     private final IncidentEvents events;
     private final Clock clock;
+    private final Suppressions suppressions;
 
-    PendingPromotion(IncidentRepository incidents, IncidentEvents events, Clock clock) {
+    PendingPromotion(IncidentRepository incidents, IncidentEvents events, Clock clock, Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
@@ -35,9 +37,11 @@ public class PendingPromotion {
         List<Incident> due = incidents.duePendingForUpdate(now, BATCH);
         for (Incident pending : due) {
             Incident.Step step = pending.open(now);
-            incidents.update(step.incident());
+            Incident opened = suppressions.decide(step.incident(), now);
+            incidents.update(opened);
             incidents.recordTransition(pending.id(), step.transition());
-            events.opened(step.incident(), step.transition());
+            events.opened(opened, step.transition());
+            suppressions.inhibitOthers(opened);
         }
         return due.size();
     }
