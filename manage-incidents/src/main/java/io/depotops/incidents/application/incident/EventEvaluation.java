@@ -1,5 +1,6 @@
 package io.depotops.incidents.application.incident;
 
+import io.depotops.incidents.application.notification.Notifications;
 import io.depotops.incidents.application.port.ChargerDirectory;
 import io.depotops.incidents.application.port.IncidentEvents;
 import io.depotops.incidents.application.port.IncidentRepository;
@@ -51,6 +52,7 @@ public class EventEvaluation {
     private final IncidentEvents events;
     private final Clock clock;
     private final Suppressions suppressions;
+    private final Notifications notifications;
     private final Counter unattributed;
     private final Counter applied;
     private final DistributionSummary batchSizes;
@@ -63,8 +65,10 @@ public class EventEvaluation {
             IncidentEvents events,
             Clock clock,
             Suppressions suppressions,
+            Notifications notifications,
             MeterRegistry meters) {
         this.suppressions = suppressions;
+        this.notifications = notifications;
         this.processed = processed;
         this.directory = directory;
         this.rules = rules;
@@ -172,6 +176,7 @@ public class EventEvaluation {
                 if (incident.status() == IncidentStatus.OPEN) {
                     events.opened(incident, raised.transition());
                     suppressions.inhibitOthers(incident);
+                    notifications.opened(incident);
                 }
                 return;
             }
@@ -197,6 +202,7 @@ public class EventEvaluation {
         incidents.recordTransition(incident.id(), step.transition());
         incidents.linkEvent(incident.id(), link(event, Role.RESOLVED));
         events.resolved(step.incident(), step.transition());
+        notifications.resolved(step.incident());
     }
 
     /** A connect fact (no workspace of its own) about a charge point the directory does not hold. */

@@ -1,5 +1,6 @@
 package io.depotops.incidents.application.incident;
 
+import io.depotops.incidents.application.notification.Notifications;
 import io.depotops.incidents.application.port.IncidentEvents;
 import io.depotops.incidents.application.port.IncidentRepository;
 import io.depotops.incidents.domain.incident.Incident;
@@ -22,9 +23,16 @@ public class PendingPromotion {
     private final IncidentEvents events;
     private final Clock clock;
     private final Suppressions suppressions;
+    private final Notifications notifications;
 
-    PendingPromotion(IncidentRepository incidents, IncidentEvents events, Clock clock, Suppressions suppressions) {
+    PendingPromotion(
+            IncidentRepository incidents,
+            IncidentEvents events,
+            Clock clock,
+            Suppressions suppressions,
+            Notifications notifications) {
         this.suppressions = suppressions;
+        this.notifications = notifications;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
@@ -42,6 +50,7 @@ public class PendingPromotion {
             incidents.recordTransition(pending.id(), step.transition());
             events.opened(opened, step.transition());
             suppressions.inhibitOthers(opened);
+            notifications.opened(opened);
         }
         return due.size();
     }
