@@ -108,7 +108,7 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                 + " join notification_channel c on c.id = d.channel_id"
                 + " where i.status = 'OPEN' and c.repeat_interval_seconds is not null"
                 + " order by d.incident_id, d.channel_id, d.created_at desc) last"
-                + " where last.created_at <= ? - make_interval(secs => last.repeat_interval_seconds)";
+                + " where last.created_at <= ?::timestamptz - make_interval(secs => last.repeat_interval_seconds)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             Timestamp at = Timestamp.from(now);
