@@ -20,6 +20,15 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    /** A value the domain refused, its message written "field: why". */
+    public static InvalidInputException from(IllegalArgumentException e) {
+        String message = e.getMessage() == null ? "invalid" : e.getMessage();
+        int colon = message.indexOf(": ");
+        return colon > 0
+                ? new InvalidInputException(message.substring(0, colon), message.substring(colon + 2))
+                : new InvalidInputException("body", message);
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

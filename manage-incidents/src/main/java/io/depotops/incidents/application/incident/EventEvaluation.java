@@ -1,5 +1,6 @@
 package io.depotops.incidents.application.incident;
 
+import io.depotops.incidents.application.notification.Notifications;
 import io.depotops.incidents.application.port.ChargerDirectory;
 import io.depotops.incidents.application.port.IncidentEvents;
 import io.depotops.incidents.application.port.IncidentRepository;
@@ -13,12 +14,16 @@ import io.depotops.incidents.domain.incident.IncidentStatus;
 import io.depotops.incidents.domain.rule.IncidentRule;
 import io.depotops.incidents.domain.rule.ObservedEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -46,7 +51,11 @@ public class EventEvaluation {
     private final IncidentRepository incidents;
     private final IncidentEvents events;
     private final Clock clock;
+    private final Suppressions suppressions;
+    private final Notifications notifications;
     private final Counter unattributed;
+    private final Counter applied;
+    private final DistributionSummary batchSizes;
 
     EventEvaluation(
             ProcessedMessages processed,
@@ -55,7 +64,11 @@ public class EventEvaluation {
             IncidentRepository incidents,
             IncidentEvents events,
             Clock clock,
+            Suppressions suppressions,
+            Notifications notifications,
             MeterRegistry meters) {
+        this.suppressions = suppressions;
+        this.notifications = notifications;
         this.processed = processed;
         this.directory = directory;
         this.rules = rules;
@@ -63,6 +76,8 @@ public class EventEvaluation {
         this.events = events;
         this.clock = clock;
         this.unattributed = meters.counter("depotops.incidents.events.unattributed");
+        this.applied = meters.counter("depotops.incidents.events.applied");
+        this.batchSizes = meters.summary("depotops.incidents.events.batch-size");
     }
 
     /** Applies the event once; throws {@link UnreadableEventException} when no workspace can be told. */
@@ -71,6 +86,30 @@ public class EventEvaluation {
         if (!processed.firstTime(CONSUMER, incoming.id())) {
             return;
         }
+        apply(incoming);
+        applied.increment();
+    }
+
+    /**
+     * Applies a batch in one transaction, with one inbox statement for all of it; the events of
+     * this consumer seen before (and repeats within the batch) are skipped. Throws, applying
+     * nothing, when one of them cannot be read.
+     */
+    @Transactional
+    public void evaluateAll(List<IncomingEvent> batch) {
+        Set<String> first = processed.firstTimes(
+                CONSUMER, batch.stream().map(IncomingEvent::id).toList());
+        Set<String> done = new HashSet<>();
+        for (IncomingEvent incoming : batch) {
+            if (first.contains(incoming.id()) && done.add(incoming.id())) {
+                apply(incoming);
+            }
+        }
+        batchSizes.record(batch.size());
+        applied.increment(done.size());
+    }
+
+    private void apply(IncomingEvent incoming) {
         learnChargers(incoming);
         if (ofUnknownCharger(incoming)) {
             // Not unreadable, only not attributable yet (a charger registered before incidents
@@ -126,12 +165,18 @@ public class EventEvaluation {
                     rule.labels(),
                     now,
                     now.plus(rule.pendingFor()));
-            if (incidents.insertIfNoneActive(raised.incident())) {
-                Incident incident = raised.incident();
+            Incident candidate = raised.incident();
+            if (candidate.status() == IncidentStatus.OPEN) {
+                candidate = suppressions.decide(candidate, now);
+            }
+            if (incidents.insertIfNoneActive(candidate)) {
+                Incident incident = candidate;
                 incidents.recordTransition(incident.id(), raised.transition());
                 incidents.linkEvent(incident.id(), link(event, Role.RAISED));
                 if (incident.status() == IncidentStatus.OPEN) {
                     events.opened(incident, raised.transition());
+                    suppressions.inhibitOthers(incident);
+                    notifications.opened(incident);
                 }
                 return;
             }
@@ -157,6 +202,7 @@ public class EventEvaluation {
         incidents.recordTransition(incident.id(), step.transition());
         incidents.linkEvent(incident.id(), link(event, Role.RESOLVED));
         events.resolved(step.incident(), step.transition());
+        notifications.resolved(step.incident());
     }
 
     /** A connect fact (no workspace of its own) about a charge point the directory does not hold. */
@@ -192,7 +238,8 @@ public class EventEvaluation {
     private ObservedEvent observed(IncomingEvent event) {
         String resourceType = resourceTypeOf(event.type());
         UUID workspaceId = parse(event.workspaceId());
-        String siteId = null;
+        // A site's own events name the site as their subject.
+        String siteId = "site".equals(resourceType) ? event.subject() : null;
         if ("charger".equals(resourceType) && event.subject() != null) {
             Optional<ChargerDirectory.Entry> charger = directory.find(event.subject());
             if (charger.isPresent()) {

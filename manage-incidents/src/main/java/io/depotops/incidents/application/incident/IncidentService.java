@@ -2,6 +2,7 @@ package io.depotops.incidents.application.incident;
 
 import io.depotops.incidents.application.ConflictException;
 import io.depotops.incidents.application.NotFoundException;
+import io.depotops.incidents.application.notification.Notifications;
 import io.depotops.incidents.application.port.IncidentEvents;
 import io.depotops.incidents.application.port.IncidentRepository;
 import io.depotops.incidents.application.port.IncidentRepository.Filter;
@@ -28,8 +29,10 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentEvents events;
     private final Clock clock;
+    private final Notifications notifications;
 
-    IncidentService(IncidentRepository incidents, IncidentEvents events, Clock clock) {
+    IncidentService(IncidentRepository incidents, IncidentEvents events, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
@@ -73,6 +76,7 @@ public class IncidentService {
         incidents.update(step.incident());
         incidents.recordTransition(id, step.transition());
         events.resolved(step.incident(), step.transition());
+        notifications.resolved(step.incident());
         return detail(step.incident());
     }
 

@@ -1,5 +1,6 @@
 package io.depotops.incidents.application.incident;
 
+import io.depotops.incidents.application.notification.Notifications;
 import io.depotops.incidents.application.port.IncidentEvents;
 import io.depotops.incidents.application.port.IncidentRepository;
 import io.depotops.incidents.domain.incident.Incident;
@@ -21,8 +22,17 @@ public class PendingPromotion {
     private final IncidentRepository incidents;
     private final IncidentEvents events;
     private final Clock clock;
+    private final Suppressions suppressions;
+    private final Notifications notifications;
 
-    PendingPromotion(IncidentRepository incidents, IncidentEvents events, Clock clock) {
+    PendingPromotion(
+            IncidentRepository incidents,
+            IncidentEvents events,
+            Clock clock,
+            Suppressions suppressions,
+            Notifications notifications) {
+        this.suppressions = suppressions;
+        this.notifications = notifications;
         this.incidents = incidents;
         this.events = events;
         this.clock = clock;
@@ -35,9 +45,12 @@ public class PendingPromotion {
         List<Incident> due = incidents.duePendingForUpdate(now, BATCH);
         for (Incident pending : due) {
             Incident.Step step = pending.open(now);
-            incidents.update(step.incident());
+            Incident opened = suppressions.decide(step.incident(), now);
+            incidents.update(opened);
             incidents.recordTransition(pending.id(), step.transition());
-            events.opened(step.incident(), step.transition());
+            events.opened(opened, step.transition());
+            suppressions.inhibitOthers(opened);
+            notifications.opened(opened);
         }
         return due.size();
     }

@@ -37,6 +37,9 @@ public interface IncidentRepository {
 
     void addNote(Note note);
 
+    /** The open and acknowledged incidents of the workspace (the candidates for inhibition and silences). */
+    List<Incident> activeOpen(UUID workspaceId);
+
     /** Pending incidents due at {@code now}, locked (others skip them), oldest first. */
     List<Incident> duePendingForUpdate(Instant now, int limit);
 

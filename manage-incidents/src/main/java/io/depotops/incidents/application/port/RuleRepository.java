@@ -3,6 +3,7 @@ package io.depotops.incidents.application.port;
 import io.depotops.incidents.domain.rule.IncidentRule;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** A workspace's incident rules. */
@@ -12,6 +13,9 @@ public interface RuleRepository {
     boolean insert(IncidentRule rule);
 
     Optional<IncidentRule> find(UUID workspaceId, UUID id);
+
+    /** The event types any rule of any workspace reads. */
+    Set<String> eventTypesInUse();
 
     /** Every rule of the workspace, by name. */
     List<IncidentRule> list(UUID workspaceId);

@@ -31,6 +31,7 @@ public class RuleService {
     private final WorkspaceRules cache;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
+    private final RuleInputs inputs;
 
     RuleService(
             RuleRepository rules,
@@ -38,13 +39,15 @@ public class RuleService {
             RuleTemplates templates,
             WorkspaceRules cache,
             Clock clock,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            RuleInputs inputs) {
         this.rules = rules;
         this.compiler = compiler;
         this.templates = templates;
         this.cache = cache;
         this.clock = clock;
         this.transactions = transactions;
+        this.inputs = inputs;
     }
 
     /**
@@ -52,6 +55,8 @@ public class RuleService {
      * in between would otherwise keep the old rules until the cache's refresh.
      */
     private void invalidate(UUID workspaceId) {
+        // The queue follows the rules in the write's transaction: bound before the rule can fire.
+        inputs.reconcileAfterWrite();
         cache.invalidate(workspaceId);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -2,6 +2,7 @@ package io.depotops.incidents.domain.incident;
 
 import io.depotops.incidents.domain.rule.Severity;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,10 +34,62 @@ public record Incident(
         boolean autoResolved,
         Instant lastEventAt,
         int eventCount,
-        long version) {
+        long version,
+        Suppression suppression) {
 
     public Incident {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        suppression = suppression == null ? Suppression.NONE : suppression;
+    }
+
+    /**
+     * The labels silences, inhibition and routing match: the rule's labels and what the incident
+     * is about ({@code rule}, {@code severity}, {@code resourceType}, {@code resourceId}, {@code
+     * siteId}, present when known), the latter winning over a rule label of the same name.
+     */
+    public Map<String, String> matchLabels() {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put("rule", ruleName);
+        all.put("severity", severity.name());
+        if (resourceType != null) {
+            all.put("resourceType", resourceType);
+        }
+        if (subject != null) {
+            all.put("resourceId", subject);
+        }
+        if (siteId != null) {
+            all.put("siteId", siteId);
+        }
+        return all;
+    }
+
+    /** The incident with its suppression decided again (no step of its lifecycle). */
+    public Incident suppressedBy(Suppression next) {
+        return new Incident(
+                id,
+                workspaceId,
+                ruleId,
+                ruleVersion,
+                ruleName,
+                dedupKey,
+                severity,
+                status,
+                subject,
+                resourceType,
+                siteId,
+                labels,
+                pendingSince,
+                fireAt,
+                openedAt,
+                acknowledgedAt,
+                acknowledgedBy,
+                resolvedAt,
+                resolvedBy,
+                autoResolved,
+                lastEventAt,
+                eventCount,
+                version + 1,
+                next);
     }
 
     /** The result of a step: the incident after it, and the step to record. */
@@ -82,7 +135,8 @@ public record Incident(
                 false,
                 now,
                 1,
-                1);
+                1,
+                Suppression.NONE);
         return new Step(
                 incident,
                 new Transition(
@@ -161,7 +215,8 @@ public record Incident(
                 autoResolved,
                 now,
                 eventCount + 1,
-                version + 1);
+                version + 1,
+                suppression);
     }
 
     private Incident with(
@@ -195,7 +250,8 @@ public record Incident(
                 auto,
                 lastEventAt,
                 eventCount,
-                version + 1);
+                version + 1,
+                suppression);
     }
 
     private Step step(Incident next, Instant now, String actor, String reason) {

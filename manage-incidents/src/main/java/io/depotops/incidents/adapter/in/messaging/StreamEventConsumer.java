@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
-import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.incidents.application.incident.EventEvaluation;
 import io.depotops.incidents.application.incident.IncomingEvent;
 import io.depotops.incidents.application.incident.UnreadableEventException;
 import io.depotops.incidents.application.port.StoreHealth;
+import io.depotops.incidents.application.rule.RuleInputs;
 import io.depotops.platform.messaging.EventSubscriptions;
 import io.depotops.platform.messaging.UnprocessableEventException;
 import io.quarkus.runtime.StartupEvent;
@@ -27,32 +27,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The rules' input: the events of {@link #BINDINGS} from {@code depotops.events}, through the durable
- * queue {@code depotops.incidents.events} (dead-lettered to {@code depotops.dlx}), one at a time in
- * queue order. An event no rule can read (no workspace can be told, data that is not a JSON
+ * The rules' input: the events some rule reads (see {@link RuleInputs}) from {@code
+ * depotops.events}, through the durable queue {@code depotops.incidents.events} (dead-lettered to
+ * {@code depotops.dlx}), in batches in queue order. An event no rule can read (no workspace can be told, data that is not a JSON
  * object) is parked at once with the reason. While the incidents database is away the delivery is
  * held, unacknowledged, and processed when it is back: a database outage never parks events.
  */
 @ApplicationScoped
 class StreamEventConsumer {
 
-    /** The event types the rules read today, and core's charger events that attribute chargers. */
-    static final List<String> BINDINGS = List.of(
-            EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1,
-            EventTypes.CONNECT_CHARGER_CONNECTED_V1,
-            EventTypes.CONNECT_CHARGER_DISCONNECTED_V1,
-            EventTypes.CONNECT_CHARGER_TRANSACTION_EVENT_V1,
-            EventTypes.CONNECT_CHARGER_METER_VALUES_V1,
-            EventTypes.CONNECT_CHARGER_SECURITY_EVENT_V1,
-            EventTypes.CONNECT_CHARGER_FIRMWARE_STATUS_V1,
-            EventTypes.CONNECT_COMMAND_RESULT_V1,
-            EventTypes.CORE_TRANSACTION_STARTED_V1,
-            EventTypes.CORE_TRANSACTION_ENDED_V1,
-            EventTypes.CORE_TELEMATICS_VEHICLE_STALE_V1,
-            EventTypes.CORE_TELEMATICS_VEHICLE_UPDATED_V1,
-            EventTypes.CORE_CHARGER_REGISTERED_V1,
-            "core.charger.updated.v1",
-            "core.charger.removed.v1");
+    /** Deliveries handled in one transaction, and how long to wait for a batch to fill after its first. */
+    static final int BATCH = 200;
+
+    static final Duration BATCH_WAIT = Duration.ofMillis(5);
 
     private static final Logger LOG = Logger.getLogger(StreamEventConsumer.class);
     private static final Duration STORE_PROBE_INTERVAL = Duration.ofSeconds(1);
@@ -78,8 +65,28 @@ class StreamEventConsumer {
 
     void start(@Observes StartupEvent event) {
         if (enabled) {
-            subscriptions.subscribe(Queues.INCIDENTS_EVENTS, BINDINGS, this::handle);
+            // The rules' own types are bound by RuleInputs, from the stored rules.
+            subscriptions.subscribeBatches(
+                    Queues.INCIDENTS_EVENTS,
+                    List.copyOf(RuleInputs.DIRECTORY_EVENT_TYPES),
+                    BATCH,
+                    BATCH_WAIT,
+                    this::handleBatch,
+                    this::handle);
         }
+    }
+
+    /**
+     * A batch of deliveries in one transaction. Any failure (an unreadable event, the database
+     * away) fails the batch: the subscription then hands each event to {@link #handle} alone,
+     * which parks the unreadable one and waits for the database.
+     */
+    void handleBatch(List<CloudEvent> events) {
+        List<IncomingEvent> batch = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            batch.add(read(event));
+        }
+        evaluation.evaluateAll(batch);
     }
 
     void handle(CloudEvent event) {

@@ -61,7 +61,18 @@ public class IncidentResource {
             boolean autoResolved,
             @Schema(nullable = true) Instant lastEventAt,
             int eventCount,
-            long version) {
+            long version,
+            Suppression suppression) {
+
+        /**
+         * Whether the incident notifies: {@code silenced} (the ids of the silences that matched) or
+         * {@code inhibitedBy} (the active incident that inhibits it), as decided when it opened, when
+         * a silence or a source came after, and before each notification.
+         */
+        public record Suppression(
+                boolean silenced,
+                List<UUID> silencedBy,
+                @Schema(nullable = true) UUID inhibitedBy) {}
 
         /** What the incident is about: {@code type} charger, vehicle, transaction..., {@code id} the event subject. */
         public record Resource(
@@ -89,7 +100,11 @@ public class IncidentResource {
                     i.autoResolved(),
                     i.lastEventAt(),
                     i.eventCount(),
-                    i.version());
+                    i.version(),
+                    new Suppression(
+                            i.suppression().silenced(),
+                            i.suppression().silencedBy(),
+                            i.suppression().inhibitedBy()));
         }
     }
 

@@ -3,6 +3,8 @@ package io.depotops.incidents.adapter.out.messaging;
 import io.depotops.incidents.application.port.ProcessedMessages;
 import io.depotops.platform.outbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Set;
 
 @ApplicationScoped
 class InboxProcessedMessages implements ProcessedMessages {
@@ -16,5 +18,10 @@ class InboxProcessedMessages implements ProcessedMessages {
     @Override
     public boolean firstTime(String consumer, String messageId) {
         return inbox.firstDelivery(consumer, messageId);
+    }
+
+    @Override
+    public Set<String> firstTimes(String consumer, Collection<String> messageIds) {
+        return inbox.firstDeliveries(consumer, messageIds);
     }
 }

@@ -8,6 +8,7 @@ import io.depotops.incidents.domain.incident.Incident;
 import io.depotops.incidents.domain.incident.IncidentEventLink;
 import io.depotops.incidents.domain.incident.IncidentStatus;
 import io.depotops.incidents.domain.incident.Note;
+import io.depotops.incidents.domain.incident.Suppression;
 import io.depotops.incidents.domain.incident.Transition;
 import io.depotops.incidents.domain.rule.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ class JdbcIncidentRepository implements IncidentRepository {
     private static final String COLUMNS = "id, workspace_id, rule_id, rule_version, rule_name, dedup_key, severity,"
             + " status, subject, resource_type, site_id, labels::text as labels, pending_since, fire_at, opened_at,"
             + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, auto_resolved, last_event_at,"
-            + " event_count, version";
+            + " event_count, version, silenced_by::text as silenced_by, inhibited_by";
 
     private final AgroalDataSource dataSource;
 
@@ -49,12 +50,20 @@ class JdbcIncidentRepository implements IncidentRepository {
     }
 
     @Override
+    public List<Incident> activeOpen(UUID workspaceId) {
+        return query(
+                "select " + COLUMNS + " from incident where workspace_id = ? and status in ('OPEN', 'ACKNOWLEDGED')"
+                        + " order by opened_at limit 5000",
+                workspaceId);
+    }
+
+    @Override
     public boolean insertIfNoneActive(Incident i) {
         String sql = "insert into incident (id, workspace_id, rule_id, rule_version, rule_name, dedup_key, severity,"
                 + " status, subject, resource_type, site_id, labels, pending_since, fire_at, opened_at,"
                 + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, auto_resolved, last_event_at,"
-                + " event_count, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?) on conflict (workspace_id, rule_id, dedup_key) where status <> 'RESOLVED' do nothing";
+                + " event_count, version, silenced_by, inhibited_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (workspace_id, rule_id, dedup_key) where status <> 'RESOLVED' do nothing";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setObject(1, i.id());
@@ -80,6 +89,8 @@ class JdbcIncidentRepository implements IncidentRepository {
             Sql.instant(insert, 21, i.lastEventAt());
             insert.setInt(22, i.eventCount());
             insert.setLong(23, i.version());
+            insert.setString(24, Json.write(i.suppression().silencedBy()));
+            insert.setObject(25, i.suppression().inhibitedBy());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw Sql.failed("store an incident", e);
@@ -90,7 +101,7 @@ class JdbcIncidentRepository implements IncidentRepository {
     public void update(Incident i) {
         String sql = "update incident set status = ?, opened_at = ?, acknowledged_at = ?, acknowledged_by = ?,"
                 + " resolved_at = ?, resolved_by = ?, auto_resolved = ?, last_event_at = ?, event_count = ?,"
-                + " version = ? where id = ?";
+                + " version = ?, silenced_by = ?::jsonb, inhibited_by = ? where id = ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, i.status().name());
@@ -103,7 +114,9 @@ class JdbcIncidentRepository implements IncidentRepository {
             Sql.instant(update, 8, i.lastEventAt());
             update.setInt(9, i.eventCount());
             update.setLong(10, i.version());
-            update.setObject(11, i.id());
+            update.setString(11, Json.write(i.suppression().silencedBy()));
+            update.setObject(12, i.suppression().inhibitedBy());
+            update.setObject(13, i.id());
             update.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failed("update an incident", e);
@@ -353,7 +366,12 @@ class JdbcIncidentRepository implements IncidentRepository {
                 row.getBoolean("auto_resolved"),
                 Sql.instant(row, "last_event_at"),
                 row.getInt("event_count"),
-                row.getLong("version"));
+                row.getLong("version"),
+                new Suppression(
+                        Json.strings(row.getString("silenced_by")).stream()
+                                .map(UUID::fromString)
+                                .toList(),
+                        row.getObject("inhibited_by", UUID.class)));
     }
 
     private static Optional<Incident> first(List<Incident> found) {

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Rules in table {@code incident_rule}, plain JDBC in the caller's transaction. */
@@ -66,6 +68,22 @@ class JdbcRuleRepository implements RuleRepository {
         List<IncidentRule> found =
                 query("select " + COLUMNS + " from incident_rule where workspace_id = ? and id = ?", workspaceId, id);
         return found.stream().findFirst();
+    }
+
+    @Override
+    public Set<String> eventTypesInUse() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select distinct jsonb_array_elements_text(event_types) from incident_rule");
+                ResultSet rows = select.executeQuery()) {
+            Set<String> types = new TreeSet<>();
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+            return types;
+        } catch (SQLException e) {
+            throw Sql.failed("read the rules' event types", e);
+        }
     }
 
     @Override

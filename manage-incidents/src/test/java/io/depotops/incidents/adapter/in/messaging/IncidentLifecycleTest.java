@@ -149,6 +149,7 @@ class IncidentLifecycleTest {
 
     @Test
     void anEventNoRuleCanReadIsParkedWithTheReason() throws Exception {
+        install(workspace, "charger-faulted", 0); // the queue receives the type once a rule reads it
         try (TestQueue parked = TestQueue.bind(Exchanges.DEAD_LETTERS, "#")) {
             String stranger = uniqueChargePoint();
             publisher.publish(new OutgoingMessage(

@@ -1,0 +1,2 @@
+/** What manage-incidents sends to the webhooks of notification channels. */
+package io.depotops.contracts.notifications;
