@@ -78,7 +78,10 @@ class ScheduleBenchmark {
                     schedule.cost().total(),
                     schedule.peakKw(),
                     schedule.solver().status(),
-                    schedule.solver().gap());
+                    schedule.solver().gap()
+                            + (schedule.solver().note() == null
+                                    ? ""
+                                    : " (" + schedule.solver().note() + ")"));
         }
     }
 

@@ -40,8 +40,9 @@ public record ScheduleV1(
     public record CostV1(double energy, double exportCredit, double demandCharge, double total) {}
 
     /**
-     * status: OPTIMAL, TIME_LIMIT (a later stage was cut; the best earlier stage answers) or
-     * HEURISTIC; degraded: the optimiser was asked for but could not run.
+     * status: OPTIMAL or HEURISTIC (asked for, or the optimiser ran out of time, failed or could not
+     * run: least laxity first answered); timeLimitReached: the time limit cut the optimiser;
+     * degraded: the optimiser was asked for but could not run.
      */
     public record SolverV1(
             ScheduleAlgorithmV1 algorithm,

@@ -79,13 +79,14 @@ public final class PriorityHeuristic {
         return java.time.Duration.between(
                                 layout.problem.horizon().start(),
                                 layout.problem.horizon().slotStart(slot))
-                        .toMillis()
-                / 3_600_000.0;
+                        .getSeconds()
+                / 3600.0;
     }
 
     private static double hoursBetween(Layout layout, VehicleDemand vehicle) {
+        // Seconds, not millis: a departure centuries away must not overflow.
         return java.time.Duration.between(layout.problem.horizon().start(), vehicle.departure())
-                        .toMillis()
-                / 3_600_000.0;
+                        .getSeconds()
+                / 3600.0;
     }
 }

@@ -2,10 +2,8 @@ package io.depotops.schedule.domain.schedule;
 
 /** How far the solve got. */
 public enum SolveStatus {
-    /** Every stage of the optimiser proved optimal. */
+    /** The optimiser proved the schedule optimal (for the connector assignment it was given). */
     OPTIMAL,
-    /** The time limit cut a later stage: the schedule is the best of the stages that finished. */
-    TIME_LIMIT,
-    /** A heuristic made the schedule (asked for, or the optimiser failed or ran out of time first). */
+    /** A heuristic made the schedule: asked for, or the optimiser could not run, failed or ran out of time. */
     HEURISTIC
 }

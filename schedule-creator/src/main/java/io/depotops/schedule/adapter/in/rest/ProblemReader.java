@@ -38,6 +38,10 @@ final class ProblemReader {
     static final int MAX_TIME_LIMIT_MILLIS = 60_000;
     static final int DEFAULT_TIME_LIMIT_MILLIS = 2_000;
     private static final int MAX_ID = 100;
+    // Bounds far above any depot that keep the solver's numbers sane (no overflow to infinity).
+    static final double MAX_POWER_KW = 100_000;
+    static final double MAX_ENERGY_KWH = 1_000_000;
+    static final double MAX_PRICE = 1_000_000;
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -228,7 +232,7 @@ final class ProblemReader {
                 continue;
             }
             String id = id(charger.id(), field + ".id", ids);
-            Double power = positive(charger.maxPowerKw(), field + ".maxPowerKw");
+            Double power = positive(charger.maxPowerKw(), field + ".maxPowerKw", MAX_POWER_KW);
             int connectors = charger.connectors() == null ? 1 : charger.connectors();
             if (connectors < 1 || connectors > 64) {
                 fail(field + ".connectors", "must be 1 to 64");
@@ -283,15 +287,17 @@ final class ProblemReader {
                 && !vehicle.departure().isAfter(vehicle.arrival())) {
             fail(field + ".departure", "must be after the arrival");
         }
-        Double maxPower = positive(vehicle.maxPowerKw(), field + ".maxPowerKw");
-        Double battery = vehicle.batteryKwh() == null ? null : positive(vehicle.batteryKwh(), field + ".batteryKwh");
+        Double maxPower = positive(vehicle.maxPowerKw(), field + ".maxPowerKw", MAX_POWER_KW);
+        Double battery = vehicle.batteryKwh() == null
+                ? null
+                : positive(vehicle.batteryKwh(), field + ".batteryKwh", MAX_ENERGY_KWH);
         Double soc = share(vehicle.currentSoc(), field + ".currentSoc");
         Double need = null;
         if (vehicle.energyNeededKwh() != null) {
             if (vehicle.targetSoc() != null) {
                 fail(field + ".targetSoc", "give either energyNeededKwh or targetSoc");
             }
-            need = nonNegative(vehicle.energyNeededKwh(), field + ".energyNeededKwh");
+            need = nonNegative(vehicle.energyNeededKwh(), field + ".energyNeededKwh", MAX_ENERGY_KWH);
         } else if (vehicle.targetSoc() != null) {
             Double target = share(vehicle.targetSoc(), field + ".targetSoc");
             if (vehicle.batteryKwh() == null) {
@@ -358,8 +364,8 @@ final class ProblemReader {
         double[] export =
                 perSlot(tariff.exportPricePerKwh(), "tariff.exportPricePerKwh", slots, 0.0, Double.NEGATIVE_INFINITY);
         double demand = tariff.demandChargePerKw() == null ? 0 : tariff.demandChargePerKw();
-        if (!(demand >= 0) || Double.isInfinite(demand)) {
-            fail("tariff.demandChargePerKw", "must be at least 0");
+        if (!(demand >= 0 && demand <= MAX_PRICE)) {
+            fail("tariff.demandChargePerKw", "must be 0 to " + MAX_PRICE);
         }
         if (energy != null && export != null) {
             for (int t = 0; t < slots; t++) {
@@ -400,6 +406,10 @@ final class ProblemReader {
     }
 
     private double[] perSlot(List<Double> values, String field, int slots, Double fallback, double min) {
+        return perSlot(values, field, slots, fallback, min, min == 0 ? MAX_POWER_KW * 100 : MAX_PRICE);
+    }
+
+    private double[] perSlot(List<Double> values, String field, int slots, Double fallback, double min, double max) {
         if (values == null || values.isEmpty()) {
             if (fallback == null) {
                 fail(field, "is required: one value, or one per slot");
@@ -443,21 +453,21 @@ final class ProblemReader {
         return id;
     }
 
-    private Double positive(Double value, String field) {
+    private Double positive(Double value, String field, double max) {
         if (value == null) {
             fail(field, "is required");
             return null;
         }
-        if (!(value > 0) || value.isInfinite()) {
-            fail(field, "must be above 0");
+        if (!(value > 0 && value <= max)) {
+            fail(field, "must be above 0 and at most " + max);
             return null;
         }
         return value;
     }
 
-    private Double nonNegative(Double value, String field) {
-        if (!(value >= 0) || value.isInfinite()) {
-            fail(field, "must be at least 0");
+    private Double nonNegative(Double value, String field, double max) {
+        if (!(value >= 0 && value <= max)) {
+            fail(field, "must be 0 to " + max);
             return null;
         }
         return value;

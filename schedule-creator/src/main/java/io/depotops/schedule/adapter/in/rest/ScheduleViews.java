@@ -26,6 +26,8 @@ import java.util.Set;
 /** Maps plans to the wire and re-plan requests from it. */
 final class ScheduleViews {
 
+    private static final double MAX_LIMIT_KW = ProblemReader.MAX_POWER_KW * 100;
+
     private ScheduleViews() {}
 
     static ScheduleV1 of(Plan plan) {
@@ -93,7 +95,7 @@ final class ScheduleViews {
         });
         Map<String, Double> energies = orEmpty(request.energyUpdates());
         energies.forEach((id, kwh) -> {
-            if (kwh == null || !(kwh >= 0) || kwh.isInfinite()) {
+            if (kwh == null || !(kwh >= 0 && kwh <= ProblemReader.MAX_ENERGY_KWH)) {
                 problems.add(new FieldProblem("energyUpdates." + id, "must be at least 0"));
             }
         });
@@ -103,7 +105,7 @@ final class ScheduleViews {
         }
         Map<String, Double> circuits = orEmpty(request.circuitLimitsKw());
         circuits.forEach((id, kw) -> {
-            if (kw == null || !(kw >= 0) || kw.isInfinite()) {
+            if (kw == null || !(kw >= 0 && kw <= MAX_LIMIT_KW)) {
                 problems.add(new FieldProblem("circuitLimitsKw." + id, "must be at least 0"));
             }
         });

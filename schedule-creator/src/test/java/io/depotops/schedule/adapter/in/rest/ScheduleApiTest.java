@@ -31,7 +31,7 @@ class ScheduleApiTest {
     static final String WORKSPACE = "5c4e0000-0000-4000-8000-000000000001";
     private static final String OTHER = "5c4e0000-0000-4000-8000-000000000002";
 
-    /** A small depot: 2 h from the current hour in 15-minute slots, two vehicles, a 15 kW site. */
+    /** A small depot: 2 h from the current hour in 15-minute slots, two vehicles, a 20 kW site. */
     static Map<String, Object> depot(Instant start) {
         return Map.of(
                 "workspaceId", WORKSPACE,
@@ -49,7 +49,7 @@ class ScheduleApiTest {
                                         "arrival",
                                         start.toString(),
                                         "departure",
-                                        start.plus(90, ChronoUnit.MINUTES).toString(),
+                                        start.plus(2, ChronoUnit.HOURS).toString(),
                                         "targetSoc",
                                         0.8,
                                         "batteryKwh",
@@ -80,7 +80,7 @@ class ScheduleApiTest {
                                 Map.of("id", "C1", "maxPowerKw", 22, "circuit", "north"),
                                 Map.of("id", "C2", "maxPowerKw", 22, "connectors", 2, "circuit", "north")),
                 "circuits", List.of(Map.of("id", "north", "limitKw", List.of(20))),
-                "siteLimitKw", List.of(15),
+                "siteLimitKw", List.of(20),
                 "tariff", Map.of("energyPricePerKwh", List.of(0.2), "demandChargePerKw", 5));
     }
 
@@ -109,7 +109,7 @@ class ScheduleApiTest {
                 .body("vehicles.find { it.vehicleId == 'van-2' }.chargerId", equalTo("C2"))
                 .body("vehicles.find { it.vehicleId == 'van-1' }.unmetKwh", equalTo(0.0f))
                 .body("vehicles.find { it.vehicleId == 'van-1' }.socAtDeparture", equalTo(0.8f))
-                .body("siteImportKw", everyItem(lessThanOrEqualTo(15.001f)))
+                .body("siteImportKw", everyItem(lessThanOrEqualTo(20.001f)))
                 .body("solver.algorithm", equalTo("OPTIMISER"))
                 .body("solver.status", equalTo("OPTIMAL"))
                 .body("solver.degraded", equalTo(false))
@@ -270,12 +270,18 @@ class ScheduleApiTest {
                 .post(location + "/replan")
                 .then()
                 .statusCode(409)
-                .body("currentVersion", equalTo(2));
+                .body("extensions.currentVersion", equalTo(2));
 
         given().auth()
                 .oauth2(DevTokens.token("operator", WORKSPACE))
                 .contentType(ContentType.JSON)
-                .body(Map.of("basedOnVersion", 2, "departures", Map.of("ghost", start.toString())))
+                .body(Map.of(
+                        "basedOnVersion",
+                        2,
+                        "at",
+                        start.plus(40, ChronoUnit.MINUTES).toString(),
+                        "departures",
+                        Map.of("ghost", start.toString())))
                 .post(location + "/replan")
                 .then()
                 .statusCode(400)

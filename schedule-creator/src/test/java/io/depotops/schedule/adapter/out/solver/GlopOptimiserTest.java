@@ -43,8 +43,8 @@ class GlopOptimiserTest {
                 new Tariff(new double[] {0.3, 0.1, 0.1, 0.3}, 0, zeros(4)));
         Schedule schedule = SOLVER.solve(problem, OPTIMAL, Map.of());
 
-        assertThat(schedule.vehicles().get(0).powerKw()).containsExactly(new double[] {0, 10, 10, 0}, within(1e-6));
-        assertThat(schedule.cost().total()).isCloseTo(2.0, within(1e-6));
+        assertThat(schedule.vehicles().get(0).powerKw()).containsExactly(new double[] {0, 10, 10, 0}, within(1e-4));
+        assertThat(schedule.cost().total()).isCloseTo(2.0, within(1e-4));
         assertThat(schedule.solver().status()).isEqualTo(SolveStatus.OPTIMAL);
         assertThat(schedule.solver().gap()).isZero();
         Invariants.check(problem, schedule);
@@ -58,9 +58,9 @@ class GlopOptimiserTest {
                 problem(4, List.of(vehicle("A", 0, 4, 20, 20)), 100, new Tariff(price, 1.0, zeros(4)));
         Schedule schedule = SOLVER.solve(problem, OPTIMAL, Map.of());
 
-        assertThat(schedule.vehicles().get(0).powerKw()).containsOnly(new double[] {5, 5, 5, 5}, within(1e-6));
-        assertThat(schedule.peakKw()).isCloseTo(5, within(1e-6));
-        assertThat(schedule.cost().total()).isCloseTo(2.0 + 5.0, within(1e-6));
+        assertThat(schedule.vehicles().get(0).powerKw()).containsOnly(new double[] {5, 5, 5, 5}, within(1e-4));
+        assertThat(schedule.peakKw()).isCloseTo(5, within(1e-4));
+        assertThat(schedule.cost().total()).isCloseTo(2.0 + 5.0, within(1e-4));
     }
 
     @Test
@@ -84,7 +84,7 @@ class GlopOptimiserTest {
         ScheduleProblem problem = problem(4, List.of(vehicle("A", 1, 3, 50, 10)), 100, Tariff.free(4));
         Schedule schedule = SOLVER.solve(problem, OPTIMAL, Map.of());
 
-        assertThat(schedule.vehicles().get(0).powerKw()).containsExactly(new double[] {0, 10, 10, 0}, within(1e-6));
+        assertThat(schedule.vehicles().get(0).powerKw()).containsExactly(new double[] {0, 10, 10, 0}, within(1e-4));
         assertThat(schedule.vehicles().get(0).unmetKwh()).isCloseTo(30, within(1e-3));
         assertThat(schedule.vehicles().get(0).limitedBy())
                 .containsExactly(new LimitBinding(Limit.STAY_AND_VEHICLE_POWER, null));
@@ -126,8 +126,12 @@ class GlopOptimiserTest {
         Schedule schedule = SOLVER.solve(problem, OPTIMAL, Map.of());
 
         Invariants.check(problem, schedule);
-        assertThat(schedule.vehicles().get(0).powerKw()[0]).isCloseTo(50, within(1e-6));
-        assertThat(schedule.vehicles().get(0).powerKw()[1]).isLessThan(50);
+        // Charging at the curve's bound in every slot gets the most energy (the taper is monotone here).
+        Schedule greedy =
+                SOLVER.solve(problem, new SolveOptions(Algorithm.LEAST_LAXITY_FIRST, Duration.ZERO, true), Map.of());
+        assertThat(schedule.vehicles().get(0).energyKwh())
+                .isCloseTo(greedy.vehicles().get(0).energyKwh(), within(1e-3));
+        assertThat(schedule.vehicles().get(0).powerKw()[3]).isLessThan(50);
         assertThat(schedule.vehicles().get(0).unmetKwh()).isPositive();
         assertThat(schedule.vehicles().get(0).limitedBy()).contains(new LimitBinding(Limit.CHARGE_CURVE, null));
         assertThat(schedule.vehicles().get(0).socAtDeparture()).isBetween(0.8, 1.0);
@@ -174,8 +178,11 @@ class GlopOptimiserTest {
         Schedule schedule =
                 SOLVER.solve(problem, new SolveOptions(Algorithm.OPTIMISER, Duration.ofMillis(1), true), Map.of());
 
-        assertThat(schedule.solver().timeLimitReached()).isTrue();
-        assertThat(schedule.solver().status()).isIn(SolveStatus.TIME_LIMIT, SolveStatus.HEURISTIC);
+        assertThat(schedule.solver().timeLimitReached())
+                .as(schedule.solver().toString())
+                .isTrue();
+        assertThat(schedule.solver().status()).isEqualTo(SolveStatus.HEURISTIC);
+        assertThat(schedule.solver().algorithm()).isEqualTo(Algorithm.LEAST_LAXITY_FIRST);
         Invariants.check(problem, schedule);
     }
 
