@@ -322,6 +322,7 @@ public final class Simulation {
                 }
                 double energy = Math.min(connector.powerKw * hours, Math.max(0, vehicle.targetKwh() - vehicle.kwh));
                 vehicle.kwh += energy;
+                connector.registerWh += energy * 1000;
                 charger.registerWh += energy * 1000;
                 energyDeliveredKwh += energy;
             }
@@ -416,7 +417,7 @@ public final class Simulation {
             for (int c = 0; c < charger.connectors.size(); c++) {
                 Connector connector = charger.connectors.get(c);
                 Double soc = connector.vehicle == null ? null : connector.vehicle.socPercent();
-                listener.meterSample(charger.id, c + 1, Math.round(charger.registerWh), connector.powerKw, soc, now);
+                listener.meterSample(charger.id, c + 1, Math.round(connector.registerWh), connector.powerKw, soc, now);
             }
         }
         record("meter", root.site.id(), fmt(root.load) + " kW");
@@ -443,7 +444,7 @@ public final class Simulation {
         vehicle.state = VehicleState.PLUGGED;
         record("plugged", vehicle.id, connector.charger.id + "/" + connector.number + " " + cause);
         listener.sessionStarted(
-                connector.charger.id, connector.number, vehicle.id, Math.round(connector.charger.registerWh), now);
+                connector.charger.id, connector.number, vehicle.id, Math.round(connector.registerWh), now);
     }
 
     private void unplugFrom(Vehicle vehicle, VehicleState after, String cause) {
@@ -454,7 +455,7 @@ public final class Simulation {
         vehicle.state = after;
         record("unplugged", vehicle.id, connector.charger.id + "/" + connector.number + " " + cause);
         listener.sessionEnded(
-                connector.charger.id, connector.number, vehicle.id, Math.round(connector.charger.registerWh), now);
+                connector.charger.id, connector.number, vehicle.id, Math.round(connector.registerWh), now);
     }
 
     /** Re-plugs full vehicles' connectors to waiting ones, then divides power within every limit. */
@@ -709,6 +710,8 @@ public final class Simulation {
         final int number;
         Vehicle vehicle;
         double powerKw;
+        /** The connector's (EVSE's) energy register: what its transactions' meter values read. */
+        double registerWh;
 
         Connector(Charger charger, int number) {
             this.charger = charger;

@@ -207,6 +207,33 @@ class SimulationTest {
         assertThat(seen).anyMatch(s -> s.startsWith("end CP-01 BUS-01"));
     }
 
+    @Test
+    void eachConnectorHasItsOwnRegisterSoTransactionsAddUpToTheEnergyDelivered() {
+        ObjectNode doc = Configs.smallDepot(1, 2, 1000);
+        ((ObjectNode) doc.withArray("chargers").get(0)).put("connectors", 2).put("maxPowerKw", 300);
+        List<Long> sessions = new ArrayList<>();
+        long[] starts = new long[3];
+        SimulationListener listener = new SimulationListener() {
+            @Override
+            public void sessionStarted(
+                    String chargerId, int connector, String vehicleId, long meterStartWh, Instant at) {
+                starts[connector] = meterStartWh;
+            }
+
+            @Override
+            public void sessionEnded(String chargerId, int connector, String vehicleId, long meterStopWh, Instant at) {
+                sessions.add(meterStopWh - starts[connector]);
+            }
+        };
+        Simulation run = new Simulation(Configs.read(doc.toString()), 1, listener);
+        // both buses charged overnight on the two connectors and left at 06:00 (back at 15:00)
+        run.advanceTo(Instant.parse("2026-12-02T07:00:00Z"));
+
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.stream().mapToLong(Long::longValue).sum() / 1000.0)
+                .isCloseTo(run.report().energyDeliveredKwh(), org.assertj.core.data.Offset.offset(0.01));
+    }
+
     private static LiveState.VehicleView vehicle(Simulation run, String id) {
         return run.liveState().vehicles().stream()
                 .filter(v -> v.id().equals(id))

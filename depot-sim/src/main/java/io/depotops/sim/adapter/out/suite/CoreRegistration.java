@@ -44,6 +44,7 @@ final class CoreRegistration {
     private final DepotSuite.Target target;
     private final List<Created> created = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger removed = new AtomicInteger();
+    private final List<String> notRemoved = Collections.synchronizedList(new ArrayList<>());
 
     CoreRegistration(HttpClient http, ObjectMapper json, URI coreUrl, DepotSuite.Target target) {
         this.http = http;
@@ -58,6 +59,11 @@ final class CoreRegistration {
 
     int removed() {
         return removed.get();
+    }
+
+    /** What core refused to remove, with its answer (core keeps chargers and vehicles that charged: 409). */
+    List<String> notRemoved() {
+        return List.copyOf(notRemoved);
     }
 
     /** Registers everything; on the first refusal removes what it made and throws. */
@@ -109,7 +115,7 @@ final class CoreRegistration {
                 ObjectNode body = json.createObjectNode();
                 body.put("depotId", depotId);
                 body.put("vin", vin(ids.prefix() + vehicle.id()));
-                body.put("fleetNumber", vehicle.id());
+                body.put("fleetNumber", ids.prefix() + vehicle.id());
                 body.put("batteryKwh", group.batteryKwh());
                 if (group.maxPowerKw(true) > 0) {
                     body.put("maxDcKw", group.maxPowerKw(true));
@@ -145,9 +151,11 @@ final class CoreRegistration {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 204 || response.statusCode() == 404) {
                     removed.incrementAndGet();
+                } else {
+                    notRemoved.add(resource.path() + ": " + response.statusCode());
                 }
             } catch (IOException e) {
-                // core unreachable: what is left stays registered, as the report's problems say
+                notRemoved.add(resource.path() + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

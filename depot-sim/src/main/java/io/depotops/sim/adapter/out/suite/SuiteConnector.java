@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** A run's connection to the real suite: registration in core (when asked), then OCPP to connect. */
 @ApplicationScoped
 class SuiteConnector implements DepotSuite {
+
+    private static final Logger LOG = Logger.getLogger(SuiteConnector.class);
 
     private final ObjectMapper json;
     private final URI connectUrl;
@@ -71,6 +74,9 @@ class SuiteConnector implements DepotSuite {
                     problems.add(name + ": " + count);
                 }
             });
+            if (registration != null) {
+                registration.notRemoved().forEach(left -> problems.add("not removed from core: " + left));
+            }
             return new Status(
                     chargers.chargers(),
                     stats.acceptedNow(),
@@ -120,6 +126,12 @@ class SuiteConnector implements DepotSuite {
             chargers.close();
             if (registration != null && removeAtEnd) {
                 registration.removeAll();
+                List<String> left = registration.notRemoved();
+                if (!left.isEmpty()) {
+                    LOG.warnf(
+                            "%d registrations left in core (first: %s); removed %d",
+                            left.size(), left.getFirst(), registration.removed());
+                }
             }
         }
     }
