@@ -46,6 +46,12 @@ public final class Fleet implements AutoCloseable {
     }
 
     public SimulatedChargePoint add(URI csmsUrl, String chargePointId, String password, OcppVersion version) {
+        return add(csmsUrl, chargePointId, password, version, responder);
+    }
+
+    /** A charger that answers the CSMS with its own responder (e.g. one that obeys its charging profiles). */
+    public SimulatedChargePoint add(
+            URI csmsUrl, String chargePointId, String password, OcppVersion version, Responder ownResponder) {
         SimulatedChargePoint charger = new SimulatedChargePoint(
                 new Endpoint(csmsUrl, chargePointId, password, List.of(version.subprotocol())),
                 version,
@@ -53,7 +59,7 @@ public final class Fleet implements AutoCloseable {
                 timers,
                 behaviour,
                 stats,
-                responder);
+                ownResponder);
         chargers.add(charger);
         return charger;
     }

@@ -152,7 +152,7 @@ public final class SimulatedChargePoint {
             boolean transactionRelated = Payloads.isTransactionRelated(version, action, payloadJson);
             Call call = new Call(nextId(), action, payloadJson, transactionRelated, false);
             if (state != State.ACCEPTED) {
-                if (!transactionRelated) {
+                if (!transactionRelated || state == State.STOPPED) {
                     stats.count(SimulatorStats.REFUSED_OFFLINE);
                     call.answer.completeExceptionally(new Offline(action + " while " + state));
                     return call.answer;
@@ -199,6 +199,7 @@ public final class SimulatedChargePoint {
     /** Closes the socket (1000) and stays offline; waiting CALLs fail. */
     public void stop() {
         OcppSocket open;
+        java.util.List<Call> waiting = new java.util.ArrayList<>();
         synchronized (this) {
             if (state == State.STOPPED) {
                 return;
@@ -209,12 +210,14 @@ public final class SimulatedChargePoint {
             open = socket;
             socket = null;
             if (outstanding != null) {
-                fail(outstanding, new Offline("stopped"));
+                waiting.add(outstanding);
                 outstanding = null;
             }
-            queue.forEach(call -> fail(call, new Offline("stopped")));
+            waiting.addAll(queue);
             queue.clear();
         }
+        // failed outside the lock: a caller's callback may send again (and is refused, stopped)
+        waiting.forEach(call -> fail(call, new Offline("stopped")));
         if (open != null) {
             open.close("charger stopped");
         }
@@ -295,14 +298,17 @@ public final class SimulatedChargePoint {
                 fail(interrupted, new Offline("connection lost"));
             }
         }
+        java.util.List<Call> dropped = new java.util.ArrayList<>();
         for (Iterator<Call> it = queue.iterator(); it.hasNext(); ) {
             Call waiting = it.next();
             if (!waiting.transactionRelated) {
                 it.remove();
-                fail(waiting, new Offline("connection lost"));
+                dropped.add(waiting);
             }
         }
         reconnectLater();
+        // failed after the walk over the queue: a caller's callback may send again
+        dropped.forEach(waiting -> fail(waiting, new Offline("connection lost")));
     }
 
     private void reconnectLater() {

@@ -208,4 +208,18 @@ class SimulatedChargePointTest {
     private static long ms(long millis) {
         return TimeUnit.MILLISECONDS.toNanos(millis);
     }
+
+    @Test
+    void stoppingFailsWaitingMessagesEvenWhenTheirCallersSendAgain() throws Exception {
+        SimulatedChargePoint cp = charger(QUICK, "SIM-STOP-CHAIN", OcppVersion.V16);
+        // not started: transaction messages wait; each failure sends another (as a caller's chain does)
+        CompletableFuture<JsonNode> first = cp.send("StartTransaction", "{\"connectorId\":1}");
+        CompletableFuture<JsonNode> next = first.handle((r, e) -> null)
+                .thenCompose(ignored -> cp.send("StopTransaction", "{\"transactionId\":1}"));
+
+        cp.stop();
+
+        assertThatThrownBy(() -> first.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(SimulatedChargePoint.Offline.class);
+        assertThatThrownBy(() -> next.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(SimulatedChargePoint.Offline.class);
+    }
 }

@@ -1,0 +1,58 @@
+package io.depotops.sim.application.port;
+
+import io.depotops.sim.domain.config.SimulationConfig;
+import io.depotops.sim.domain.engine.SimulationListener;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * The real suite a run drives: its depot, chargers (with passwords) and vehicles registered in
+ * core through the REST API with a token, and each charger a real OCPP websocket client of
+ * connect. The run's engine tells the connection what happens ({@link SimulationListener}); the
+ * connection tells the run the charging limits the CSMS set.
+ */
+public interface DepotSuite {
+
+    /**
+     * How (the suite's addresses are the service's configuration). With {@code register} the
+     * depot, chargers and vehicles are registered in core's workspace {@code workspaceId} with
+     * {@code token}; without, they must be registered already and chargers present {@code
+     * chargerPassword}. {@code chargePointPrefix} keeps one run's charge point ids and id tags
+     * apart from another's.
+     */
+    record Target(
+            UUID workspaceId,
+            String token,
+            boolean register,
+            boolean removeAtEnd,
+            String chargePointPrefix,
+            String chargerPassword) {}
+
+    /** What the connection achieved so far. */
+    record Status(
+            int chargers,
+            int chargersAccepted,
+            int registered,
+            int removed,
+            long callsSent,
+            long callsGivenUp,
+            long queuedWhileOffline,
+            List<String> problems) {}
+
+    interface Connection extends SimulationListener {
+
+        Status status();
+
+        /** Closes every charger's socket and, when asked, removes what was registered. */
+        void close();
+    }
+
+    /**
+     * Registers (when a core URL is given) and opens the chargers; {@code limits} hears (charger
+     * id, kW or null) when the CSMS sets or clears a charging profile, on a socket's thread.
+     *
+     * @throws IllegalStateException when registration fails (nothing stays registered)
+     */
+    Connection connect(Target target, SimulationConfig config, BiConsumer<String, Double> limits);
+}
