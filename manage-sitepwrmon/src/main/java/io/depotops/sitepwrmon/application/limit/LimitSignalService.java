@@ -8,6 +8,7 @@ import io.depotops.sitepwrmon.domain.limit.LimitSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LimitSignalService {
+
+    private static final Duration HORIZON = Duration.ofDays(3653);
 
     private final LimitSignalRepository signals;
     private final NodeRepository nodes;
@@ -40,6 +43,9 @@ public class LimitSignalService {
             String reason) {
         requireNode(workspaceId, nodeId);
         Instant now = clock.instant();
+        if (startsAt.isBefore(now.minus(HORIZON)) || endsAt.isAfter(now.plus(HORIZON))) {
+            throw new InvalidInputException("endsAt", "a signal's window lies within ten years of now");
+        }
         if (!endsAt.isAfter(startsAt)) {
             throw new InvalidInputException("endsAt", "must be after startsAt");
         }

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,10 +146,11 @@ public class ReadingService {
                 refused.add(new FieldProblem("readings[" + i + "].time", late));
                 continue;
             }
+            // The series keeps microseconds (timestamptz): a reading resent with more digits is the same one.
             accepted.add(new Reading(
                     meter.nodeId(),
                     meter.meterId(),
-                    in.time(),
+                    in.time().truncatedTo(ChronoUnit.MICROS),
                     in.powerW(),
                     in.currentA(),
                     in.energyWh(),

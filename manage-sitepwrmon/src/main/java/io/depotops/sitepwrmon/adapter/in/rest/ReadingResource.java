@@ -1,5 +1,6 @@
 package io.depotops.sitepwrmon.adapter.in.rest;
 
+import io.depotops.sitepwrmon.application.InvalidInputException;
 import io.depotops.sitepwrmon.application.reading.IncomingReading;
 import io.depotops.sitepwrmon.application.reading.IngestReport;
 import io.depotops.sitepwrmon.application.reading.ReadingService;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -142,16 +144,16 @@ public class ReadingResource {
     public SeriesPage series(
             @PathParam("workspaceId") UUID workspaceId,
             @PathParam("nodeId") UUID nodeId,
-            @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to,
+            @QueryParam("from") @NotNull @Size(max = 40) String from,
+            @QueryParam("to") @NotNull @Size(max = 40) String to,
             @QueryParam("resolution") @DefaultValue("RAW") Resolution resolution,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
         Page<ReadingPoint> page = readings.series(
                 access.require(workspaceId),
                 nodeId,
-                from,
-                to,
+                instant("from", from),
+                instant("to", to),
                 resolution,
                 cursor == null || cursor.isBlank() ? null : cursor,
                 limit);
@@ -166,6 +168,14 @@ public class ReadingResource {
         return readings.live(access.require(workspaceId), nodeId)
                 .map(ReadingResource::view)
                 .orElse(new LiveView(null, null, null, null, null, null, null, null));
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-11-29T08:00:00Z");
+        }
     }
 
     private static LiveView view(NodeLive live) {

@@ -15,7 +15,11 @@ final class Cursors {
 
     static String decode(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (key.chars().anyMatch(c -> c < 0x20 || c == 0xFFFD)) {
+                throw new IllegalArgumentException("not a key");
+            }
+            return key;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("cursor", "not a cursor of this list");
         }

@@ -146,7 +146,7 @@ class JdbcMeterRepository implements MeterRepository {
     @Override
     public List<Meter> markSilent(Instant now) {
         String sql = "update meter set silent_since = ? where silent_since is null"
-                + " and coalesce(last_seen_at, created_at) < ? - silent_after_seconds * interval '1 second'"
+                + " and coalesce(last_seen_at, created_at) < ?::timestamptz - silent_after_seconds * interval '1 second'"
                 + " returning *";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(sql)) {

@@ -60,7 +60,9 @@ class MqttIngestTest {
                     prefix + "/" + workspace + "/meters/unknown-meter/reading",
                     new MqttMessage(("{\"time\":\"" + Instant.now() + "\",\"powerW\":{\"l1\":1}}")
                             .getBytes(StandardCharsets.UTF_8)));
-            Instant time = Instant.now().minusSeconds(1);
+            Instant time = Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    .minusSeconds(1);
             String payload = "{\"time\":\"" + time + "\",\"powerW\":{\"l1\":7000,\"l2\":7100,\"l3\":6900},"
                     + "\"currentA\":{\"l1\":30.4,\"l2\":30.9,\"l3\":30.0},\"energyWh\":5000,\"quality\":\"GOOD\"}";
             MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));

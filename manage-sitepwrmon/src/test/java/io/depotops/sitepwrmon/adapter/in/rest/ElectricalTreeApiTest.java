@@ -75,7 +75,7 @@ class ElectricalTreeApiTest {
                 .put("/api/v1/workspaces/{ws}/nodes/{id}", workspace, boardId)
                 .then()
                 .statusCode(412)
-                .body("currentVersion", equalTo(2));
+                .body("extensions.currentVersion", equalTo(2));
         admin(workspace)
                 .header("If-Match", "\"2\"")
                 .delete("/api/v1/workspaces/{ws}/nodes/{id}", workspace, boardId)
@@ -178,7 +178,7 @@ class ElectricalTreeApiTest {
                 .post("/api/v1/workspaces/{ws}/nodes", workspace)
                 .then()
                 .statusCode(409)
-                .body("conflictingField", equalTo("chargerId"));
+                .body("extensions.conflictingField", equalTo("chargerId"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReadingsApiTest {
     @Test
     void aLateReadingIsStoredButDoesNotMoveTheLiveLoadBack() {
         board();
-        Instant t = Instant.now().minusSeconds(10);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(10);
         upload(workspace, List.of(reading(meterId, t, 3000, 13))).statusCode(200);
         upload(workspace, List.of(reading(meterId, t.minusSeconds(5), 1000, 4))).statusCode(200);
         as(token("viewer", workspace))
@@ -107,7 +107,7 @@ class ReadingsApiTest {
         Map<String, Object> unitless = reading(meterId, now, 100, 1);
         unitless.put("energyWh", -5);
         upload(workspace, List.of(unitless)).statusCode(400).body("errors.field", hasItem(containsString("energyWh")));
-        as(token("viewer", newId()))
+        as(token("operator", newId()))
                 .body(Map.of("readings", List.of(reading(meterId, now, 1, 1))))
                 .post("/api/v1/workspaces/{ws}/readings", workspace)
                 .then()
@@ -134,7 +134,7 @@ class ReadingsApiTest {
         assertThat(minutes.getDouble("items[1].powerW.l1")).isEqualTo(3000.0);
         assertThat(minutes.getInt("items[1].samples")).isEqualTo(6);
         assertThat(minutes.getDouble("items[1].maxCurrentA.l2"))
-                .isCloseTo(3000.0 / 230, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(3000.0 / 230, org.assertj.core.data.Offset.offset(1e-4));
 
         JsonPath quarters = series(
                 start.minus(Duration.ofMinutes(15)), start.plus(Duration.ofMinutes(15)), "QUARTER_HOUR", null, 100);
@@ -176,7 +176,7 @@ class ReadingsApiTest {
                 .put("/api/v1/workspaces/{ws}/meters/{id}", workspace, "other-meter")
                 .then()
                 .statusCode(409)
-                .body("conflictingField", equalTo("nodeId"));
+                .body("extensions.conflictingField", equalTo("nodeId"));
         as(token("admin", workspace))
                 .body(Map.of("nodeId", nodeId, "protocol", "MODBUS_TCP"))
                 .put("/api/v1/workspaces/{ws}/meters/{id}", workspace, "modbus-without-settings")

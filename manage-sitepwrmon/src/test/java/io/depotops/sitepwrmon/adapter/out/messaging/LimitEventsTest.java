@@ -80,7 +80,7 @@ class LimitEventsTest {
             assertThat(approaching).hasSize(1);
             assertThat(approaching.getFirst().get("binding").asText()).isEqualTo("POWER");
             assertThat(approaching.getFirst().get("utilisation").asDouble())
-                    .isCloseTo(0.93, org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(0.93, org.assertj.core.data.Offset.offset(1e-6));
             Thread.sleep(1500);
             List<JsonNode> exceeded = events(queue, EventTypes.SITEPWRMON_LIMIT_EXCEEDED_V1, circuit);
             assertThat(exceeded).hasSize(1);

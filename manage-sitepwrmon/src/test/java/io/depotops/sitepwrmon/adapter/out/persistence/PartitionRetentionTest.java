@@ -40,7 +40,7 @@ class PartitionRetentionTest {
             assertThat(pass.created()).contains(partition(later), partition(later.plus(Duration.ofDays(3))));
             assertThat(maintenance.partitions())
                     .doesNotContain(partition(now))
-                    .contains(partition(later.minus(Duration.ofDays(30))), partition(later.plus(Duration.ofDays(3))));
+                    .contains(partition(later.minus(Duration.ofDays(7))), partition(later.plus(Duration.ofDays(3))));
         } finally {
             // Today's partitions back for the other tests (the job does the same at every start).
             maintenance.run(now);
