@@ -138,7 +138,7 @@ class ReadingsApiTest {
 
         JsonPath quarters = series(
                 start.minus(Duration.ofMinutes(15)), start.plus(Duration.ofMinutes(15)), "QUARTER_HOUR", null, 100);
-        int samples = quarters.getList("samples", Integer.class).stream()
+        int samples = quarters.getList("items.samples", Integer.class).stream()
                 .mapToInt(Integer::intValue)
                 .sum();
         assertThat(samples).isEqualTo(12);
