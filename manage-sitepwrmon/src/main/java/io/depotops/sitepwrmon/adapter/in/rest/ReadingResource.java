@@ -146,19 +146,19 @@ public class ReadingResource {
             @PathParam("nodeId") UUID nodeId,
             @QueryParam("from") @NotNull @Size(max = 40) String from,
             @QueryParam("to") @NotNull @Size(max = 40) String to,
-            @QueryParam("resolution") @DefaultValue("RAW") Resolution resolution,
+            @QueryParam("resolution") @DefaultValue("RAW") @Size(max = 20) String resolution,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(10000) int limit) {
+        Resolution parsed = resolution(resolution);
         Page<ReadingPoint> page = readings.series(
                 access.require(workspaceId),
                 nodeId,
                 instant("from", from),
                 instant("to", to),
-                resolution,
+                parsed,
                 cursor == null || cursor.isBlank() ? null : cursor,
                 limit);
-        return new SeriesPage(
-                resolution, page.items().stream().map(PointView::of).toList(), page.nextCursor());
+        return new SeriesPage(parsed, page.items().stream().map(PointView::of).toList(), page.nextCursor());
     }
 
     /** The node's latest reading (never moved back by a late one); all null before the first. */
@@ -168,6 +168,15 @@ public class ReadingResource {
         return readings.live(access.require(workspaceId), nodeId)
                 .map(ReadingResource::view)
                 .orElse(new LiveView(null, null, null, null, null, null, null, null));
+    }
+
+    /** Parsed here, not by JAX-RS: an unknown value is the caller's mistake (400), not a missing resource. */
+    private static Resolution resolution(String value) {
+        try {
+            return Resolution.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("resolution", "one of " + java.util.Arrays.toString(Resolution.values()));
+        }
     }
 
     private static Instant instant(String field, String value) {
