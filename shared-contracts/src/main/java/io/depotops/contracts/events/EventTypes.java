@@ -38,6 +38,15 @@ public final class EventTypes {
     /** An incident was resolved, by a person or by its rule ({@code incidents.IncidentResolvedV1}). */
     public static final String INCIDENTS_INCIDENT_RESOLVED_V1 = "incidents.incident.resolved.v1";
 
+    /** A node's measured load and headroom, at most once a second per node ({@code sitepwrmon.NodeLoadV1}). */
+    public static final String SITEPWRMON_NODE_LOAD_V1 = "sitepwrmon.node-load.v1";
+    /** A node's load entered the warning band below its limit ({@code sitepwrmon.LimitApproachingV1}). */
+    public static final String SITEPWRMON_LIMIT_APPROACHING_V1 = "sitepwrmon.limit-approaching.v1";
+    /** A node's load went above one of its limits ({@code sitepwrmon.LimitExceededV1}). */
+    public static final String SITEPWRMON_LIMIT_EXCEEDED_V1 = "sitepwrmon.limit-exceeded.v1";
+    /** A meter sent nothing for longer than its silence threshold ({@code sitepwrmon.MeterSilentV1}). */
+    public static final String SITEPWRMON_METER_SILENT_V1 = "sitepwrmon.meter-silent.v1";
+
     private EventTypes() {}
 
     /** The event type whose data {@code data} is, as its {@link EventType} annotation names it. */
