@@ -132,7 +132,9 @@ class FaultProxyTest {
         int refused = 0;
         for (int attempt = 0; attempt < 3; attempt++) {
             try (Socket client = new Socket("127.0.0.1", port)) {
-                assertThat(client.getLocalPort()).as("only a self-connect may succeed").isEqualTo(port);
+                assertThat(client.getLocalPort())
+                        .as("only a self-connect may succeed")
+                        .isEqualTo(port);
             } catch (IOException expected) {
                 refused++;
             }
