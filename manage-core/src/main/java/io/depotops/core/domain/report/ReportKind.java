@@ -2,7 +2,7 @@ package io.depotops.core.domain.report;
 
 import java.util.List;
 
-/** What a report contains. Only charging sessions are built so far (issue 11 lists more kinds). */
+/** What a report contains. Issue 11 lists more kinds (readiness, availability, site peaks): not built. */
 public enum ReportKind {
     /** One row per charging transaction started in the period. */
     CHARGING_SESSIONS(
@@ -20,7 +20,14 @@ public enum ReportKind {
                     "durationSeconds",
                     "energyKwh",
                     "stopReason",
-                    "status"));
+                    "status")),
+    /**
+     * Energy delivered per day (in the depot's time zone), charger and vehicle, from the meter
+     * samples taken in the period: sums by depot, charger or vehicle are one pivot away.
+     */
+    ENERGY_PER_DAY(
+            "energy-per-day",
+            List.of("day", "depot", "chargePointId", "vehicleFleetNumber", "vehicleVin", "energyKwh", "sessions"));
 
     private final String slug;
     private final List<String> columns;

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -140,6 +141,48 @@ class ReportApiTest {
                 .then()
                 .statusCode(200)
                 .body("id", hasItem(id));
+    }
+
+    @Test
+    void energyPerDayCountsEachMeterRiseOnItsDayInTheDepotsZone() {
+        session(T0, 10_000, 62_000, "EVDisconnected"); // 52 kWh on 5 October
+        // 21:30Z is 23:30 in Berlin: 2 kWh before local midnight, 3 kWh after it
+        Instant late = Instant.parse("2026-10-05T21:30:00Z");
+        long id = (1L << 30) + ThreadLocalRandom.current().nextInt(1 << 29);
+        transactions.apply(
+                UUID.randomUUID().toString(),
+                new TransactionFact(
+                        chargePointId, Stage.STARTED, id, null, 1, 1, "TAG-" + chargePointId, 0L, late, null));
+        transactions.metered(
+                UUID.randomUUID().toString(), chargePointId, id, null, 2_000L, null, late.plusSeconds(1200));
+        transactions.apply(
+                UUID.randomUUID().toString(),
+                new TransactionFact(
+                        chargePointId, Stage.ENDED, id, null, 1, 1, null, 5_000L, late.plusSeconds(5400), "Local"));
+
+        ExtractableResponse<Response> created = as(operator)
+                .body(Map.of("kind", "ENERGY_PER_DAY", "from", "2026-10-01T00:00:00Z", "to", "2026-11-01T00:00:00Z"))
+                .post("/api/v1/workspaces/{ws}/reports", workspace)
+                .then()
+                .statusCode(201)
+                .extract();
+        assertThat(created.<String>path("objectKey")).contains("/energy-per-day/");
+        String url = as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}/download", workspace, created.path("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        List<String> lines =
+                new String(fetch(url), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst())
+                .isEqualTo("day,depot,chargePointId,vehicleFleetNumber,vehicleVin,energyKwh,sessions");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1))
+                .startsWith("2026-10-05,Depot ")
+                .contains("," + chargePointId + ",BUS-7,")
+                .endsWith(",54.0,2");
+        assertThat(lines.get(2)).startsWith("2026-10-06,").endsWith(",3.0,1");
     }
 
     @Test
