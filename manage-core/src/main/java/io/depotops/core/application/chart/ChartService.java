@@ -2,6 +2,7 @@ package io.depotops.core.application.chart;
 
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.NotFoundException;
+import io.depotops.core.application.Times;
 import io.depotops.core.application.chart.ChartReadings.MeteredBucket;
 import io.depotops.core.application.chart.ChartReadings.Scope;
 import io.depotops.core.application.port.ChargerRepository;
@@ -66,8 +67,8 @@ public class ChartService {
     public record Window(Instant from, Instant to, int points) {
 
         public static Window of(Instant from, Instant to, Integer points, Clock clock) {
-            Instant end = to != null ? to : clock.instant();
-            Instant start = from != null ? from : end.minus(Duration.ofDays(1));
+            Instant end = to != null ? Times.requireStorable("to", to) : clock.instant();
+            Instant start = from != null ? Times.requireStorable("from", from) : end.minus(Duration.ofDays(1));
             if (!start.isBefore(end)) {
                 throw new InvalidInputException("from", "must be before to");
             }

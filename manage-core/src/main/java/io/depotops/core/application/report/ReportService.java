@@ -2,6 +2,7 @@ package io.depotops.core.application.report;
 
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.NotFoundException;
+import io.depotops.core.application.Times;
 import io.depotops.core.domain.report.Report;
 import io.depotops.core.domain.report.ReportFormat;
 import io.depotops.core.domain.report.ReportKind;
@@ -82,6 +83,8 @@ public class ReportService {
         if (to == null) {
             throw new InvalidInputException("to", "is required");
         }
+        Times.requireStorable("from", from);
+        Times.requireStorable("to", to);
         if (!from.isBefore(to)) {
             throw new InvalidInputException("from", "must be before to");
         }
