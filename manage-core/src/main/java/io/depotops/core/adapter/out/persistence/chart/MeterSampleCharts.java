@@ -1,5 +1,6 @@
 package io.depotops.core.adapter.out.persistence.chart;
 
+import io.depotops.core.adapter.out.persistence.SqlValues;
 import io.depotops.core.application.chart.ChartReadings;
 import io.depotops.core.application.chart.MeterSamples;
 import io.depotops.core.domain.chart.SeriesPoint;
@@ -87,7 +88,7 @@ class MeterSampleCharts implements MeterSamples, ChartReadings {
                 .getResultList();
         return rows.stream()
                 .map(row -> (Object[]) row)
-                .map(c -> new MeteredBucket((Instant) c[0], ((Number) c[1]).doubleValue(), number(c[2])))
+                .map(c -> new MeteredBucket(SqlValues.instant(c[0]), ((Number) c[1]).doubleValue(), number(c[2])))
                 .toList();
     }
 
@@ -103,7 +104,7 @@ class MeterSampleCharts implements MeterSamples, ChartReadings {
                 .getResultList();
         return rows.stream()
                 .map(row -> (Object[]) row)
-                .map(c -> new SeriesPoint((Instant) c[0], ((Number) c[1]).doubleValue()))
+                .map(c -> new SeriesPoint(SqlValues.instant(c[0]), ((Number) c[1]).doubleValue()))
                 .toList();
     }
 

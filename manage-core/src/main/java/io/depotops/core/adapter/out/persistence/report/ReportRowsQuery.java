@@ -1,5 +1,6 @@
 package io.depotops.core.adapter.out.persistence.report;
 
+import io.depotops.core.adapter.out.persistence.SqlValues;
 import io.depotops.core.application.report.ReportRows;
 import io.depotops.core.domain.report.ReportKind;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -74,7 +75,8 @@ class ReportRowsQuery implements ReportRows {
                 .setHint("org.hibernate.readOnly", true)
                 .getResultStream();
         try (rows) {
-            rows.forEach(row -> sink.accept(Arrays.asList(row)));
+            rows.forEach(
+                    row -> sink.accept(Arrays.stream(row).map(SqlValues::plain).toList()));
         }
     }
 }
