@@ -43,7 +43,9 @@ public class ChartResource {
             Instant from,
             Instant to,
 
-            @Schema(description = "width of the buckets meter samples were summed in; null for raw samples")
+            @Schema(
+                    nullable = true,
+                    description = "width of the buckets meter samples were summed in; null for raw samples")
             Duration bucket,
 
             @Schema(description = "points before downsampling")
