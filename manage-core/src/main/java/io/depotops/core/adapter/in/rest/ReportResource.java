@@ -15,7 +15,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports on demand: generated now, stored in S3, indexed in DynamoDB, downloaded by a short-lived link. */
@@ -49,6 +53,14 @@ public class ReportResource {
         this.access = access;
     }
 
+    @APIResponse(
+            responseCode = "201",
+            description = "Generated and stored; Location names the report",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = Report.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The file could not be stored; the report is listed as FAILED (extensions.reportId)")
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Generate a report of [from, to) now (a period without data gives the header row only)")
