@@ -1,5 +1,6 @@
 package io.depotops.core.application;
 
+import io.depotops.core.application.chart.MeterSamples;
 import io.depotops.core.application.port.ChargerRepository;
 import io.depotops.core.application.port.DomainEvents;
 import io.depotops.core.application.port.ProcessedMessages;
@@ -52,18 +53,21 @@ public class TransactionService {
     private final VehicleRepository vehicles;
     private final ProcessedMessages processed;
     private final DomainEvents events;
+    private final MeterSamples samples;
 
     TransactionService(
             TransactionRepository transactions,
             ChargerRepository chargers,
             VehicleRepository vehicles,
             ProcessedMessages processed,
-            DomainEvents events) {
+            DomainEvents events,
+            MeterSamples samples) {
         this.transactions = transactions;
         this.chargers = chargers;
         this.vehicles = vehicles;
         this.processed = processed;
         this.events = events;
+        this.samples = samples;
     }
 
     /** Applies a Started, Updated or Ended fact once; unknown chargers are ignored. */
@@ -82,6 +86,7 @@ public class TransactionService {
         ChargingTransaction updated = transaction;
         if (fact.meterWh() != null && fact.stage() != Stage.STARTED) {
             updated = updated.metered(fact.meterWh(), fact.at());
+            samples.record(transaction.id(), fact.at(), fact.meterWh(), null);
         }
         if (fact.stage() == Stage.ENDED) {
             updated = updated.ended(fact.at(), fact.meterWh(), fact.stopReason());
@@ -94,14 +99,18 @@ public class TransactionService {
         }
     }
 
-    /** A meter reading of a transaction; readings of unknown transactions are ignored. */
+    /**
+     * A meter reading of a transaction (its energy register, its power, or both), kept as a sample
+     * for the charts; readings of unknown transactions are ignored.
+     */
     @Transactional
     public void metered(
             String messageId,
             String chargePointId,
             Long transactionId,
             String chargerTransactionId,
-            long wh,
+            Long wh,
+            Double powerW,
             Instant at) {
         if (!processed.firstTime(CONSUMER, messageId)) {
             return;
@@ -109,9 +118,12 @@ public class TransactionService {
         chargers.findByChargePointId(chargePointId)
                 .flatMap(charger -> locate(charger, transactionId, chargerTransactionId))
                 .ifPresent(transaction -> {
-                    ChargingTransaction updated = transaction.metered(wh, at);
-                    if (updated != transaction) {
-                        transactions.update(updated);
+                    samples.record(transaction.id(), at, wh, powerW);
+                    if (wh != null) {
+                        ChargingTransaction updated = transaction.metered(wh, at);
+                        if (updated != transaction) {
+                            transactions.update(updated);
+                        }
                     }
                 });
     }

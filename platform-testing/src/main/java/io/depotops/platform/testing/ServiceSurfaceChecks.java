@@ -59,4 +59,27 @@ public abstract class ServiceSurfaceChecks {
                 .body("status", equalTo(404))
                 .body(not(containsString("Exception")));
     }
+
+    @Test
+    void answersABrowsersCorsPreflightFromALocalOrigin() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .when()
+                .options("/api/v1/no-such-resource-here")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .when()
+                .options("/api/v1/no-such-resource-here")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger-ui"));
+    }
 }

@@ -191,6 +191,15 @@ final class ChargerFactHandlers {
         return wh != null && wh < 0 ? null : wh;
     }
 
+    /**
+     * Power drawn is never negative nor infinite here: a charger that reports such a value (or one
+     * that feeds back, which depots do not do) gives no power reading, and the chart derives the
+     * power from its energy register instead.
+     */
+    static Double power(Double watts) {
+        return watts != null && Double.isFinite(watts) && watts >= 0 ? watts : null;
+    }
+
     @ApplicationScoped
     static class MeterReadings implements ChargerFactHandler<MeterValuesV1> {
 
@@ -209,14 +218,17 @@ final class ChargerFactHandlers {
         public void applyAll(List<Fact<MeterValuesV1>> batch) {
             for (Fact<MeterValuesV1> fact : batch) {
                 MeterValuesV1 meter = fact.data();
-                if (energyRegister(meter.energyWh()) != null
+                Long wh = energyRegister(meter.energyWh());
+                Double powerW = power(meter.powerW());
+                if ((wh != null || powerW != null)
                         && (meter.transactionId() != null || meter.chargerTransactionId() != null)) {
                     transactions.metered(
                             fact.messageId(),
                             meter.chargePointId(),
                             meter.transactionId(),
                             meter.chargerTransactionId(),
-                            meter.energyWh(),
+                            wh,
+                            powerW,
                             meter.timestamp() != null ? meter.timestamp() : fact.eventTime());
                 }
             }

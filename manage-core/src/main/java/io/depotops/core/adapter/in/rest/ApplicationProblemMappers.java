@@ -6,6 +6,7 @@ import io.depotops.core.application.ConflictException;
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.NotFoundException;
 import io.depotops.core.application.StaleVersionException;
+import io.depotops.core.application.report.ReportStorageUnavailableException;
 import io.depotops.platform.problem.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,6 +50,16 @@ class ApplicationProblemMappers {
                 uri,
                 List.of(new InvalidField(e.field(), e.getMessage())),
                 Map.of());
+    }
+
+    @ServerExceptionMapper
+    Response reportNotStored(ReportStorageUnavailableException e, UriInfo uri) {
+        return problem(
+                ProblemType.DEPENDENCY_UNAVAILABLE,
+                "The report could not be stored; it is listed as FAILED",
+                uri,
+                List.of(),
+                Map.of("reportId", e.reportId().toString()));
     }
 
     private static Response problem(

@@ -17,6 +17,7 @@ public class NullableDomainFields extends NullableProperties {
             "DepartureReadiness", List.of("requiredSocPercent", "currentSocPercent", "projectedSocPercent", "ready"),
             "ChargerState", List.of("siteId", "updatedAt"),
             "ConnectorState", List.of("statusUpdatedAt"),
+            "Report", List.of("sha256", "failureReason"),
             "VehicleState", List.of("stateOfChargePercent", "observedAt"),
             "TelematicsObservation",
                     List.of(

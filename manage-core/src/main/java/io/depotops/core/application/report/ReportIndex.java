@@ -1,0 +1,17 @@
+package io.depotops.core.application.report;
+
+import io.depotops.core.domain.report.Report;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The index of generated reports (DynamoDB): what exists per workspace, and its state. */
+public interface ReportIndex {
+
+    void save(Report report);
+
+    /** The workspace's reports, newest period first within each kind. */
+    List<Report> list(UUID workspaceId);
+
+    Optional<Report> find(UUID workspaceId, UUID id);
+}
