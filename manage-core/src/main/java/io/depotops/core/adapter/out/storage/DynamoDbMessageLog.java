@@ -6,6 +6,7 @@ import io.depotops.core.application.port.MessageLogUnavailableException;
 import io.depotops.core.domain.OcppMessage;
 import io.depotops.core.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,9 @@ class DynamoDbMessageLog implements MessageLog {
         try {
             return call.get();
         } catch (SdkClientException e) {
+            throw new MessageLogUnavailableException("DynamoDB unreachable: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // the SDK's URL-connection client lets a reset while sending the body escape unwrapped
             throw new MessageLogUnavailableException("DynamoDB unreachable: " + e.getMessage(), e);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
