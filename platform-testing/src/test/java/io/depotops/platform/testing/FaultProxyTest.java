@@ -123,23 +123,19 @@ class FaultProxyTest {
     }
 
     @Test
-    void aClosedProxyNoLongerListens() {
+    void aClosedProxyNoLongerListens() throws Exception {
         int port = proxy.port();
+        int acceptedBefore = proxy.acceptedConnections();
         proxy.close();
-        // One refused attempt out of three is the proof: a loopback socket whose ephemeral source
-        // port happens to equal the freed port connects to itself (TCP simultaneous open), which
-        // made a single attempt fail about once in tens of thousands of runs.
-        int refused = 0;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try (Socket client = new Socket("127.0.0.1", port)) {
-                assertThat(client.getLocalPort())
-                        .as("only a self-connect may succeed")
-                        .isEqualTo(port);
-            } catch (IOException expected) {
-                refused++;
-            }
+        // The freed port is the machine's again: another process may listen on it at once, and a
+        // loopback socket whose source port equals it connects to itself. What must hold is that
+        // the proxy takes no connection any more.
+        try (Socket client = new Socket("127.0.0.1", port)) {
+            Thread.sleep(200);
+            assertThat(proxy.acceptedConnections()).isEqualTo(acceptedBefore);
+        } catch (IOException refused) {
+            assertThat(proxy.acceptedConnections()).isEqualTo(acceptedBefore);
         }
-        assertThat(refused).isPositive();
     }
 
     private Socket connect() throws IOException {
