@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ class DynamoDbMessageLog implements MessageLog {
 
     private static final String PARTITION = "chargePointId";
     private static final String SORT = "messageKey";
+    private static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int UNPROCESSED_ATTEMPTS = 5;
 
@@ -133,7 +137,7 @@ class DynamoDbMessageLog implements MessageLog {
     private Map<String, AttributeValue> item(OcppMessage message) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION, text(message.chargePointId()));
-        item.put(SORT, text(message.at() + "#" + message.eventId()));
+        item.put(SORT, text(sortable(message.at()) + "#" + message.eventId()));
         item.put("at", text(message.at().toString()));
         item.put("direction", text(message.direction()));
         item.put("ocppVersion", text(message.ocppVersion()));
@@ -149,8 +153,8 @@ class DynamoDbMessageLog implements MessageLog {
     @Override
     public Page<OcppMessage> page(String chargePointId, Instant from, Instant to, int limit, String cursor) {
         // '#' sorts before any id character, '$' after: [from, to) on the instant part.
-        String lowest = from + "#";
-        String highest = to.minusNanos(1) + "$";
+        String lowest = sortable(from) + "#";
+        String highest = sortable(to.minusNanos(1)) + "$";
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#cp = :cp and #key between :from and :to")
@@ -179,6 +183,15 @@ class DynamoDbMessageLog implements MessageLog {
                         ? encode(response.lastEvaluatedKey().get(SORT).s())
                         : null;
         return new Page<>(messages, next);
+    }
+
+    /**
+     * The instant with all nine fraction digits: {@link Instant#toString()} leaves out a zero
+     * fraction ({@code 12:00:00Z}), which sorts after {@code 12:00:00.001Z} as text, so a frame
+     * at a whole second was listed out of order and fell outside ranges it belonged to.
+     */
+    static String sortable(Instant at) {
+        return SORTABLE_INSTANT.format(at);
     }
 
     private static AttributeValue text(String value) {

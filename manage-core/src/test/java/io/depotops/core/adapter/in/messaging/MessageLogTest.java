@@ -138,6 +138,36 @@ class MessageLogTest {
     }
 
     @Test
+    void aFrameAtAWholeSecondIsListedInTimeOrderAndWithinItsRange() throws Exception {
+        Instant whole = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        frame(whole.minusMillis(1), "[2,\"w-before\",\"Heartbeat\",{}]");
+        frame(whole, "[2,\"w-whole\",\"Heartbeat\",{}]");
+        frame(whole.plusMillis(1), "[2,\"w-after\",\"Heartbeat\",{}]");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(messages(Map.of(
+                                        "limit", 10,
+                                        "from", whole.minusMillis(1).toString(),
+                                        "to", whole.plusMillis(2).toString()))
+                                .jsonPath()
+                                .getList("items.frame", String.class))
+                        .containsExactly(
+                                "[2,\"w-after\",\"Heartbeat\",{}]",
+                                "[2,\"w-whole\",\"Heartbeat\",{}]",
+                                "[2,\"w-before\",\"Heartbeat\",{}]"));
+        assertThat(messages(Map.of(
+                                "limit",
+                                10,
+                                "from",
+                                whole.toString(),
+                                "to",
+                                whole.plusMillis(1).toString()))
+                        .jsonPath()
+                        .getList("items.frame", String.class))
+                .containsExactly("[2,\"w-whole\",\"Heartbeat\",{}]");
+    }
+
+    @Test
     void whileDynamoDbIsAwayFramesWaitUnacknowledgedAndAllAreStoredOnceItIsBack() throws Exception {
         Instant base = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
         double retriesBefore =
