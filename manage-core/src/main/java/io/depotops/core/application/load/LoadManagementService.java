@@ -156,8 +156,9 @@ public class LoadManagementService {
         Map<SessionKey, LoadManagementStore.SentLimit> sent = store.sentLimits(siteId);
         List<AllocationView.EvseLimit> limits = new ArrayList<>();
         for (Session session : allocation.sessions()) {
-            // Tenths of a kW, rounded down: the rounded limits still sum within the headroom.
-            double limit = Math.floor(allocation.limits().get(session.key()) * 10) / 10;
+            // Tenths of a kW, rounded down so the limits still sum within the headroom (the 1e-6
+            // keeps 3.6999999 from a sum of shares at 3.7).
+            double limit = Math.floor(allocation.limits().get(session.key()) * 10 + 1e-6) / 10;
             LoadManagementStore.SentLimit last = sent.get(session.key());
             boolean send = LimitChange.worthSending(
                     last == null ? null : last.limitKw(), last == null ? null : last.sentAt(), limit, now, policy);

@@ -75,9 +75,14 @@ public final class LoadAllocator {
         for (Session session : wanting) {
             double share = left / remaining;
             double current = limits.get(session.key());
-            double given = Math.min(share, session.maxKw() - current);
-            limits.put(session.key(), current + given);
-            left -= given;
+            double wanted = session.maxKw() - current;
+            if (share >= wanted) {
+                limits.put(session.key(), session.maxKw()); // exactly the maximum, not a rounding below it
+                left -= wanted;
+            } else {
+                limits.put(session.key(), current + share);
+                left -= share;
+            }
             remaining--;
         }
         return Math.max(0, left);

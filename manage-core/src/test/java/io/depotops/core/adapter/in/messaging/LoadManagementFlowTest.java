@@ -101,7 +101,9 @@ class LoadManagementFlowTest {
                             "batteryKwh",
                             300,
                             "idTag",
-                            "TAG-" + chargePointId))
+                            "TAG-" + chargePointId,
+                            "depotId",
+                            depot))
                     .post("/api/v1/workspaces/{ws}/vehicles", workspace)
                     .then()
                     .statusCode(201)

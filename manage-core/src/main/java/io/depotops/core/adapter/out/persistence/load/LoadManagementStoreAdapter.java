@@ -62,7 +62,7 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
         }
         em().createNativeQuery("""
                         insert into site_node_load (site_id, node_id, workspace_id, measured_at, load_kw, limit_kw)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as double precision))
+                        values (?1, ?2, ?3, ?4, ?5, nullif(?6, cast('NaN' as double precision)))
                         on conflict (site_id, node_id) do update
                           set measured_at = excluded.measured_at, load_kw = excluded.load_kw,
                               limit_kw = excluded.limit_kw
@@ -73,7 +73,7 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
                 .setParameter(3, workspaceId)
                 .setParameter(4, measuredAt)
                 .setParameter(5, loadKw)
-                .setParameter(6, limitKw)
+                .setParameter(6, limitKw == null ? Double.NaN : limitKw) // NaN: no limit (a null has no SQL type)
                 .executeUpdate();
         return true;
     }
