@@ -1,5 +1,11 @@
 package io.depotops.contracts.events;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Event types published on {@code depotops.events}. The name is {@code
  * <producer>.<aggregate>.<fact>.v<version>}; a change that breaks readers gets a new version.
@@ -47,7 +53,26 @@ public final class EventTypes {
     /** A meter sent nothing for longer than its silence threshold ({@code sitepwrmon.MeterSilentV1}). */
     public static final String SITEPWRMON_METER_SILENT_V1 = "sitepwrmon.meter-silent.v1";
 
+    /** Every type this class names, read from its constants: a list that cannot fall behind. */
+    private static final Set<String> ALL = Arrays.stream(EventTypes.class.getFields())
+            .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+            .map(EventTypes::constant)
+            .collect(Collectors.toUnmodifiableSet());
+
     private EventTypes() {}
+
+    /** Every event type published on {@code depotops.events} that this class names. */
+    public static Set<String> all() {
+        return ALL;
+    }
+
+    private static String constant(Field field) {
+        try {
+            return (String) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The event type whose data {@code data} is, as its {@link EventType} annotation names it. */
     public static String of(Class<?> data) {

@@ -1,5 +1,6 @@
 package io.depotops.incidents.application.rule;
 
+import io.depotops.contracts.events.EventTypes;
 import io.depotops.incidents.application.port.BoundEventTypes;
 import io.depotops.incidents.application.port.EventSource;
 import io.depotops.incidents.application.port.RuleRepository;
@@ -35,7 +36,7 @@ public class RuleInputs {
     }
 
     /**
-     * Binds every type a rule reads and unbinds those none reads any more, in the caller's
+     * Binds every type a rule reads and unbinds every other known type, in the caller's
      * transaction (a rule write's, so its own change counts) or a new one. Binds all wanted types
      * each time: the queue may have been deleted and declared again.
      */
@@ -45,7 +46,10 @@ public class RuleInputs {
         Set<String> wanted = new TreeSet<>(DIRECTORY_EVENT_TYPES);
         wanted.addAll(rules.eventTypesInUse());
         source.bind(wanted);
+        // Every type the contracts name, not only those recorded as bound: the queue outlives this
+        // database (a fresh or restored one records nothing) and may carry bindings of earlier days.
         Set<String> stale = new TreeSet<>(before);
+        stale.addAll(EventTypes.all());
         stale.removeAll(wanted);
         source.unbind(stale);
         if (!before.equals(wanted)) {
