@@ -127,7 +127,7 @@ class ChartAndReportBenchmark {
         List<Long> monthIds =
                 LongStream.rangeClosed(firstId + 1, firstId + CHARGERS).boxed().toList();
         long rebuilt = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> meterSamples.rebuildRollups(monthIds));
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> meterSamples.rebuildRollups(monthIds));
         System.out.printf(
                 "chart/report benchmark: rollups of %,d samples rebuilt in %d ms%n",
                 (MINUTES - LIVE_MINUTES) * CHARGERS, (System.nanoTime() - rebuilt) / 1_000_000);

@@ -192,6 +192,16 @@ class ChartRollupTest {
         assertSame(
                 rolledUp(Scope.DEPOT, depotId, inside, to, Duration.ofMinutes(1)),
                 raw(Scope.DEPOT, depotId, inside, to, Duration.ofMinutes(1)));
+
+        // a rebuild from the raw samples (bulk imports) lands on the same rollups
+        QuarkusTransaction.requiringNew().run(() -> samples.rebuildRollups(List.of(txA, txB)));
+        assertSame(
+                rolledUp(Scope.DEPOT, depotId, from, to, Duration.ofMinutes(1)),
+                raw(Scope.DEPOT, depotId, from, to, Duration.ofMinutes(1)));
+        UUID car = UUID.fromString(vehicle);
+        assertSame(
+                rolledUp(Scope.VEHICLE, car, from, to, Duration.ofMinutes(3)),
+                raw(Scope.VEHICLE, car, from, to, Duration.ofMinutes(3)));
     }
 
     @Test

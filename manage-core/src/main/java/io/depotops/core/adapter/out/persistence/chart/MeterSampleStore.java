@@ -57,18 +57,13 @@ class MeterSampleStore implements MeterSamples {
             ) s
             """.formatted(MINUTE.formatted("sampled_at"));
 
-    private static final String ALL_MINUTES = """
-            select distinct transaction_id, %s as minute from transaction_meter_sample
-            where transaction_id = any(?::bigint[])
-            """.formatted(MINUTE.formatted("sampled_at"));
-
     /**
-     * Recomputes the {@code affected} transaction-minutes exactly as the raw chart query values
-     * samples (see {@link MeterSampleCharts}), upserts them and adds their change to the depot's
-     * minute. The previous register reading of a minute's first sample may lie before the minute.
+     * Values the samples of the {@code affected} transaction-minutes exactly as the raw chart query
+     * does (see {@link MeterSampleCharts}); a minute's first register reading rises from the one
+     * before it, which may lie in an earlier minute.
      */
-    private static final String ROLL_UP = """
-            with affected as (%s), registers as (
+    private static final String VALUED_BY_MINUTE = """
+            affected as (%s), registers as (
                 select a.transaction_id, a.minute, m.sampled_at, m.energy_wh, m.power_w,
                        coalesce(lag(m.energy_wh) over w, before.energy_wh, t.meter_start_wh) as previous_wh,
                        coalesce(lag(m.sampled_at) over w, before.sampled_at, t.started_at) as previous_at
@@ -93,7 +88,43 @@ class MeterSampleStore implements MeterSamples {
                 from affected a join transaction_meter_sample m on m.transaction_id = a.transaction_id
                     and m.sampled_at >= a.minute and m.sampled_at < a.minute + interval '1 minute'
                     and m.energy_wh is null
-            ), old as (
+            )
+            """;
+
+    /**
+     * The same valuation for whole transactions at once (one window over each transaction's
+     * registers instead of a look-back per minute), for rebuilds.
+     */
+    private static final String VALUED_BY_TRANSACTION =
+            """
+            affected as (
+                select distinct transaction_id, %1$s as minute from transaction_meter_sample
+                where transaction_id = any(?::bigint[])
+            ), registers as (
+                select m.transaction_id, m.sampled_at, m.energy_wh, m.power_w,
+                       coalesce(lag(m.energy_wh) over w, t.meter_start_wh) as previous_wh,
+                       coalesce(lag(m.sampled_at) over w, t.started_at) as previous_at
+                from transaction_meter_sample m join charging_transaction t on t.id = m.transaction_id
+                where m.transaction_id = any(?::bigint[]) and m.energy_wh is not null
+                window w as (partition by m.transaction_id order by m.sampled_at)
+            ), valued as (
+                select transaction_id, %2$s as minute,
+                       greatest(coalesce(power_w, (energy_wh - previous_wh) * 3600.0
+                           / nullif(extract(epoch from sampled_at - previous_at), 0)), 0) as power_w,
+                       greatest(energy_wh - previous_wh, 0) as added_wh
+                from registers
+                union all
+                select transaction_id, %2$s, greatest(power_w, 0), 0
+                from transaction_meter_sample where transaction_id = any(?::bigint[]) and energy_wh is null
+            )
+            """.formatted(MINUTE.formatted("sampled_at"), MINUTE.formatted("sampled_at"));
+
+    /**
+     * Upserts the {@code valued} samples' transaction-minutes and adds their change to the depot's
+     * minute (a minute that lost its samples keeps its rollup).
+     */
+    private static final String ROLL_UP = """
+            with %s, old as (
                 select r.transaction_id, r.minute, r.depot_id, r.power_sum_w / r.samples as power_w, r.added_wh
                 from transaction_meter_minute r join affected a using (transaction_id, minute)
             ), upserted as (
@@ -146,7 +177,7 @@ class MeterSampleStore implements MeterSamples {
                     times,
                     array(connection, "bigint", readings, Reading::energyWh),
                     array(connection, "float8", readings, Reading::powerW));
-            execute(connection, ROLL_UP.formatted(TOUCHED), ids, times);
+            execute(connection, ROLL_UP.formatted(VALUED_BY_MINUTE.formatted(TOUCHED)), ids, times);
         });
     }
 
@@ -158,7 +189,7 @@ class MeterSampleStore implements MeterSamples {
         session().doWork(connection -> {
             java.sql.Array ids = connection.createArrayOf("bigint", transactionIds.toArray());
             execute(connection, LOCK, ids);
-            execute(connection, ROLL_UP.formatted(ALL_MINUTES), ids);
+            execute(connection, ROLL_UP.formatted(VALUED_BY_TRANSACTION), ids, ids, ids);
         });
     }
 
