@@ -13,7 +13,15 @@ import io.depotops.core.domain.Vehicle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -99,10 +107,17 @@ public class TransactionService {
         }
     }
 
-    /**
-     * A meter reading of a transaction (its energy register, its power, or both), kept as a sample
-     * for the charts; readings of unknown transactions are ignored.
-     */
+    /** A meter reading from connect: a transaction's energy register, its power, or both. */
+    public record MeterReading(
+            String messageId,
+            String chargePointId,
+            Long transactionId,
+            String chargerTransactionId,
+            Long wh,
+            Double powerW,
+            Instant at) {}
+
+    /** One meter reading (see {@link #meteredAll}). */
     @Transactional
     public void metered(
             String messageId,
@@ -112,20 +127,50 @@ public class TransactionService {
             Long wh,
             Double powerW,
             Instant at) {
-        if (!processed.firstTime(CONSUMER, messageId)) {
-            return;
+        meteredAll(List.of(
+                new MeterReading(messageId, chargePointId, transactionId, chargerTransactionId, wh, powerW, at)));
+    }
+
+    /**
+     * A batch of meter readings, each applied once: kept as samples for the charts with one
+     * set-based write (ADR 0007), and each transaction's newest register reading stored on it once.
+     * Readings of unknown transactions are ignored.
+     */
+    @Transactional
+    public void meteredAll(List<MeterReading> readings) {
+        Set<String> firstTime = new HashSet<>(processed.firstTimeAll(
+                CONSUMER, readings.stream().map(MeterReading::messageId).toList()));
+        Map<String, Optional<Charger>> chargersById = new HashMap<>();
+        Map<List<Object>, Optional<ChargingTransaction>> located = new HashMap<>();
+        Map<Long, ChargingTransaction> stored = new LinkedHashMap<>();
+        Map<Long, ChargingTransaction> updated = new LinkedHashMap<>();
+        List<MeterSamples.Reading> batch = new ArrayList<>();
+        for (MeterReading reading : readings) {
+            if (!firstTime.remove(reading.messageId())) {
+                continue;
+            }
+            Optional<ChargingTransaction> transaction = located.computeIfAbsent(
+                    Arrays.asList(reading.chargePointId(), reading.transactionId(), reading.chargerTransactionId()),
+                    key -> chargersById
+                            .computeIfAbsent(reading.chargePointId(), chargers::findByChargePointId)
+                            .flatMap(charger ->
+                                    locate(charger, reading.transactionId(), reading.chargerTransactionId())));
+            if (transaction.isEmpty()) {
+                continue;
+            }
+            long id = transaction.get().id();
+            batch.add(new MeterSamples.Reading(id, reading.at(), reading.wh(), reading.powerW()));
+            if (reading.wh() != null) {
+                stored.putIfAbsent(id, transaction.get());
+                updated.put(id, updated.getOrDefault(id, transaction.get()).metered(reading.wh(), reading.at()));
+            }
         }
-        chargers.findByChargePointId(chargePointId)
-                .flatMap(charger -> locate(charger, transactionId, chargerTransactionId))
-                .ifPresent(transaction -> {
-                    samples.record(transaction.id(), at, wh, powerW);
-                    if (wh != null) {
-                        ChargingTransaction updated = transaction.metered(wh, at);
-                        if (updated != transaction) {
-                            transactions.update(updated);
-                        }
-                    }
-                });
+        samples.recordAll(batch);
+        updated.forEach((id, transaction) -> {
+            if (transaction != stored.get(id)) {
+                transactions.update(transaction);
+            }
+        });
     }
 
     public ChargingTransaction get(UUID workspaceId, long id) {

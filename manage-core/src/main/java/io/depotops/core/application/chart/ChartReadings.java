@@ -23,6 +23,14 @@ public interface ChartReadings {
      */
     List<MeteredBucket> metered(UUID workspaceId, Scope scope, UUID id, Instant from, Instant to, Duration bucket);
 
+    /**
+     * The same as {@link #metered} read from the per-minute rollups: {@code from} and {@code to} on
+     * whole UTC minutes, {@code bucket} a whole number of minutes. Stays available after the raw
+     * samples' retention.
+     */
+    List<MeteredBucket> meteredPerMinute(
+            UUID workspaceId, Scope scope, UUID id, Instant from, Instant to, Duration bucket);
+
     /** The vehicle's reported state of charge in [from, to), in time order. */
     List<SeriesPoint> stateOfCharge(UUID workspaceId, UUID vehicleId, Instant from, Instant to);
 

@@ -15,9 +15,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Chart data for the web frontend (issue 11): power and energy of a depot, charger or vehicle from
@@ -27,6 +29,10 @@ import java.util.UUID;
  * <p>Meter samples are first summed per base bucket (one minute, wider only when the range holds
  * more than {@link #MAX_BUCKETS} minutes), so that the chargers of a depot add up at the same
  * time; the bucketed series is what LTTB reduces.
+ *
+ * <p>Ranges longer than {@code depotops.charts.rollup-above} (or reaching back beyond the raw
+ * samples' retention) are read from the per-minute rollups instead: the window is widened to whole
+ * minutes and buckets are whole minutes, and the answer is the raw samples' answer for that window.
  */
 @ApplicationScoped
 public class ChartService {
@@ -89,27 +95,57 @@ public class ChartService {
                     ? BASE_BUCKET
                     : Duration.ofSeconds((range.toSeconds() + MAX_BUCKETS - 1) / MAX_BUCKETS);
         }
+
+        /** The window widened to whole UTC minutes, as the rollups hold them. */
+        Window onWholeMinutes() {
+            Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+            Instant end = to.truncatedTo(ChronoUnit.MINUTES);
+            return new Window(start, end.equals(to) ? end : end.plus(BASE_BUCKET), points);
+        }
+
+        /** {@link #bucket()} rounded up to whole minutes. */
+        Duration minuteBucket() {
+            long minutes = (bucket().toSeconds() + 59) / 60;
+            return Duration.ofMinutes(minutes);
+        }
     }
 
     private final ChartReadings readings;
     private final DepotRepository depots;
     private final ChargerRepository chargers;
     private final VehicleRepository vehicles;
+    private final Clock clock;
+    private final Duration rollupAbove;
+    private final Duration rawRetention;
 
     ChartService(
-            ChartReadings readings, DepotRepository depots, ChargerRepository chargers, VehicleRepository vehicles) {
+            ChartReadings readings,
+            DepotRepository depots,
+            ChargerRepository chargers,
+            VehicleRepository vehicles,
+            Clock clock,
+            @ConfigProperty(name = "depotops.charts.rollup-above") Duration rollupAbove,
+            @ConfigProperty(name = "depotops.charts.raw-sample-retention") Duration rawRetention) {
         this.readings = readings;
         this.depots = depots;
         this.chargers = chargers;
         this.vehicles = vehicles;
+        this.clock = clock;
+        this.rollupAbove = rollupAbove;
+        this.rawRetention = rawRetention;
     }
 
     /** Power (kW) or energy delivered since the window's start (kWh) of a depot, charger or vehicle. */
     @Transactional
     public Series metered(UUID workspaceId, Scope scope, UUID id, Metric metric, Window window) {
         requireExists(workspaceId, scope, id);
-        Duration bucket = window.bucket();
-        List<MeteredBucket> buckets = readings.metered(workspaceId, scope, id, window.from(), window.to(), bucket);
+        boolean fromRollups = Duration.between(window.from(), window.to()).compareTo(rollupAbove) > 0
+                || window.from().isBefore(clock.instant().minus(rawRetention));
+        Window read = fromRollups ? window.onWholeMinutes() : window;
+        Duration bucket = fromRollups ? read.minuteBucket() : read.bucket();
+        List<MeteredBucket> buckets = fromRollups
+                ? readings.meteredPerMinute(workspaceId, scope, id, read.from(), read.to(), bucket)
+                : readings.metered(workspaceId, scope, id, read.from(), read.to(), bucket);
         List<SeriesPoint> raw = new ArrayList<>(buckets.size());
         double delivered = 0;
         for (MeteredBucket b : buckets) {
@@ -122,7 +158,7 @@ public class ChartService {
                 default -> throw new IllegalArgumentException("not a metered metric: " + metric);
             }
         }
-        return series(metric, window, bucket, raw);
+        return series(metric, read, bucket, raw);
     }
 
     /** A vehicle's state of charge (%) as its telematics reported it. */

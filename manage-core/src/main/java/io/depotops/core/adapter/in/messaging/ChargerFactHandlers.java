@@ -11,9 +11,11 @@ import io.depotops.core.application.ChargerFactsService.BootFact;
 import io.depotops.core.application.ChargerFactsService.ConnectivityFact;
 import io.depotops.core.application.ChargerFactsService.StatusFact;
 import io.depotops.core.application.TransactionService;
+import io.depotops.core.application.TransactionService.MeterReading;
 import io.depotops.core.application.TransactionService.TransactionFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -214,23 +216,28 @@ final class ChargerFactHandlers {
             return MeterValuesV1.class;
         }
 
+        /** A batch's readings in one unit of work: one inbox statement, one sample write (ADR 0007). */
         @Override
         public void applyAll(List<Fact<MeterValuesV1>> batch) {
+            List<MeterReading> readings = new ArrayList<>(batch.size());
             for (Fact<MeterValuesV1> fact : batch) {
                 MeterValuesV1 meter = fact.data();
                 Long wh = energyRegister(meter.energyWh());
                 Double powerW = power(meter.powerW());
                 if ((wh != null || powerW != null)
                         && (meter.transactionId() != null || meter.chargerTransactionId() != null)) {
-                    transactions.metered(
+                    readings.add(new MeterReading(
                             fact.messageId(),
                             meter.chargePointId(),
                             meter.transactionId(),
                             meter.chargerTransactionId(),
                             wh,
                             powerW,
-                            meter.timestamp() != null ? meter.timestamp() : fact.eventTime());
+                            meter.timestamp() != null ? meter.timestamp() : fact.eventTime()));
                 }
+            }
+            if (!readings.isEmpty()) {
+                transactions.meteredAll(readings);
             }
         }
     }

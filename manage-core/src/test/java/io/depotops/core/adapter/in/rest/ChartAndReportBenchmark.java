@@ -10,6 +10,8 @@ import static io.depotops.core.adapter.in.rest.CoreApiFixtures.uniqueChargePoint
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.depotops.core.application.chart.MeterSamples;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,11 +41,16 @@ class ChartAndReportBenchmark {
 
     private static final int CHARGERS = 20;
     private static final int TRANSACTIONS = 60_000;
+    private static final int MINUTES = 43_199;
+    private static final int LIVE_MINUTES = 1_440;
     private static final Instant MONTH = Instant.parse("2026-09-01T00:00:00Z");
     private static final Instant MONTH_END = Instant.parse("2026-10-01T00:00:00Z");
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterSamples meterSamples;
 
     @Test
     void aMonthOfADepotsPowerAndAMonthsSessionsReport() throws Exception {
@@ -79,11 +87,12 @@ class ChartAndReportBenchmark {
             try (PreparedStatement samples = c.prepareStatement("""
                     insert into transaction_meter_sample (transaction_id, sampled_at, energy_wh, power_w)
                     select ? + n, cast(? as timestamptz) + make_interval(mins => m), m * 1000, 20000 + (m * 7919 + n * 104729) % 130000
-                    from generate_series(1, ?) n, generate_series(1, 43199) m
+                    from generate_series(1, ?) n, generate_series(1, ?) m
                     """)) {
                 samples.setLong(1, firstId);
                 samples.setObject(2, java.time.OffsetDateTime.ofInstant(MONTH, java.time.ZoneOffset.UTC));
                 samples.setInt(3, CHARGERS);
+                samples.setInt(4, MINUTES - LIVE_MINUTES);
                 samples.executeUpdate();
             }
             // 60,000 ended sessions in the month, spread over the chargers and connectors
@@ -115,6 +124,38 @@ class ChartAndReportBenchmark {
         }
         System.out.printf(
                 "chart/report benchmark: data inserted in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        List<Long> monthIds =
+                LongStream.rangeClosed(firstId + 1, firstId + CHARGERS).boxed().toList();
+        long rebuilt = System.nanoTime();
+        QuarkusTransaction.requiringNew().timeout(900).run(() -> meterSamples.rebuildRollups(monthIds));
+        System.out.printf(
+                "chart/report benchmark: rollups of %,d samples rebuilt in %d ms%n",
+                (MINUTES - LIVE_MINUTES) * CHARGERS, (System.nanoTime() - rebuilt) / 1_000_000);
+        // the month's last day as the consumer writes it: batches of 200 readings, rollups maintained
+        List<MeterSamples.Reading> live = new ArrayList<>();
+        for (int m = MINUTES - LIVE_MINUTES + 1; m <= MINUTES; m++) {
+            for (int n = 1; n <= CHARGERS; n++) {
+                live.add(new MeterSamples.Reading(
+                        firstId + n,
+                        MONTH.plusSeconds(60L * m),
+                        m * 1000L,
+                        20_000.0 + (m * 7919L + n * 104729L) % 130_000));
+            }
+        }
+        long written = System.nanoTime();
+        for (int i = 0; i < live.size(); i += 200) {
+            List<MeterSamples.Reading> batch = live.subList(i, Math.min(live.size(), i + 200));
+            QuarkusTransaction.requiringNew().run(() -> meterSamples.recordAll(batch));
+        }
+        long writtenMillis = (System.nanoTime() - written) / 1_000_000;
+        System.out.printf(
+                "chart/report benchmark: %,d live readings in batches of 200 written with rollups in %d ms (%,d/s)%n",
+                live.size(), writtenMillis, live.size() * 1000L / Math.max(1, writtenMillis));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement analyze =
+                        c.prepareStatement("analyze transaction_meter_minute, depot_meter_minute")) {
+            analyze.execute();
+        }
 
         String viewer = token("viewer", workspace);
         long[] chartMillis = new long[12];

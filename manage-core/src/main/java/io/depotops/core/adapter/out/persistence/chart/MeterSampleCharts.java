@@ -2,7 +2,6 @@ package io.depotops.core.adapter.out.persistence.chart;
 
 import io.depotops.core.adapter.out.persistence.SqlValues;
 import io.depotops.core.application.chart.ChartReadings;
-import io.depotops.core.application.chart.MeterSamples;
 import io.depotops.core.domain.chart.SeriesPoint;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +12,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Meter samples in PostgreSQL and the chart queries over them. The bucketing runs in SQL so that a
- * month of a depot's samples never leaves the database row by row.
+ * The chart queries over meter samples: short ranges from the raw samples, long ones from the
+ * per-minute rollups {@link MeterSampleStore} keeps. The bucketing runs in SQL so that a month of a
+ * depot's samples never leaves the database row by row.
  */
 @ApplicationScoped
-class MeterSampleCharts implements MeterSamples, ChartReadings {
+class MeterSampleCharts implements ChartReadings {
 
     /**
      * Each sample's power (the charger's, else derived from the energy register's rise since the
@@ -59,17 +59,6 @@ class MeterSampleCharts implements MeterSamples, ChartReadings {
             """;
 
     @Override
-    public void record(long transactionId, Instant sampledAt, Long energyWh, Double powerW) {
-        em().createNativeQuery("insert into transaction_meter_sample (transaction_id, sampled_at, energy_wh, power_w)"
-                        + " values (?1, ?2, ?3, ?4) on conflict do nothing")
-                .setParameter(1, transactionId)
-                .setParameter(2, sampledAt)
-                .setParameter(3, energyWh)
-                .setParameter(4, powerW)
-                .executeUpdate();
-    }
-
-    @Override
     public List<MeteredBucket> metered(
             UUID workspaceId, Scope scope, UUID id, Instant from, Instant to, Duration bucket) {
         String subject = switch (scope) {
@@ -86,6 +75,64 @@ class MeterSampleCharts implements MeterSamples, ChartReadings {
                 .setParameter(4, to)
                 .setParameter(5, (double) bucket.toSeconds())
                 .getResultList();
+        return buckets(rows);
+    }
+
+    /** A depot's one-minute points as they are stored. */
+    private static final String DEPOT_MINUTES = """
+            select minute, power_w / 1000.0, added_wh / 1000.0 from depot_meter_minute
+            where depot_id = ?2 and minute >= ?3 and minute < ?4
+              and exists (select 1 from depot d where d.id = ?2 and d.workspace_id = ?1)
+            order by minute
+            """;
+
+    /** Per transaction and bucket the average power over its minutes' samples, then summed per bucket. */
+    private static final String TRANSACTION_MINUTES = """
+            with per_transaction as (
+                select date_bin(make_interval(secs => ?5), r.minute, cast(?3 as timestamptz)) as bucket,
+                       sum(r.power_sum_w) / sum(r.samples) as power_w, sum(r.added_wh) as added_wh
+                from transaction_meter_minute r
+                join charging_transaction t on t.id = r.transaction_id and t.workspace_id = ?1
+                where r.%s = ?2 and r.minute >= ?3 and r.minute < ?4
+                group by 1, r.transaction_id
+            )
+            select bucket, sum(power_w) / 1000.0, sum(added_wh) / 1000.0
+            from per_transaction group by bucket order by bucket
+            """;
+
+    @Override
+    public List<MeteredBucket> meteredPerMinute(
+            UUID workspaceId, Scope scope, UUID id, Instant from, Instant to, Duration bucket) {
+        if (bucket.toSeconds() % 60 != 0
+                || from.getEpochSecond() % 60 != 0
+                || to.getEpochSecond() % 60 != 0
+                || from.getNano() != 0
+                || to.getNano() != 0) {
+            throw new IllegalArgumentException(
+                    "rollup reads need whole minutes: " + from + ".." + to + " by " + bucket);
+        }
+        // a depot's one-minute points are stored summed; anything else sums its transactions' minutes
+        boolean depotMinutes = scope == Scope.DEPOT && bucket.toSeconds() == 60;
+        String sql = depotMinutes
+                ? DEPOT_MINUTES
+                : TRANSACTION_MINUTES.formatted(
+                        switch (scope) {
+                            case DEPOT -> "depot_id";
+                            case CHARGER -> "charger_id";
+                            case VEHICLE -> "vehicle_id";
+                        });
+        var query = em().createNativeQuery(sql)
+                .setParameter(1, workspaceId)
+                .setParameter(2, id)
+                .setParameter(3, from)
+                .setParameter(4, to);
+        if (!depotMinutes) {
+            query.setParameter(5, (double) bucket.toSeconds());
+        }
+        return buckets(query.getResultList());
+    }
+
+    private static List<MeteredBucket> buckets(List<?> rows) {
         return rows.stream()
                 .map(row -> (Object[]) row)
                 .map(c -> new MeteredBucket(SqlValues.instant(c[0]), ((Number) c[1]).doubleValue(), number(c[2])))
