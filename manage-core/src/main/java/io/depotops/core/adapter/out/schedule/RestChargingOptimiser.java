@@ -51,7 +51,12 @@ class RestChargingOptimiser implements ChargingOptimiser {
         if (schedule == null) {
             throw new OptimiserUnavailableException("schedule-creator answered without a schedule", null);
         }
-        return plan(depotId, problem, schedule);
+        try {
+            return plan(depotId, problem, schedule);
+        } catch (RuntimeException e) {
+            // missing lists, ids that are not core's: not a plan core can keep
+            throw new OptimiserUnavailableException("schedule-creator answered a schedule core cannot read", e);
+        }
     }
 
     static ScheduleRequestV1 request(ChargingProblem problem) {
@@ -125,12 +130,14 @@ class RestChargingOptimiser implements ChargingOptimiser {
                 schedule.cost() == null ? 0 : schedule.cost().total(),
                 schedule.unmetKwh(),
                 schedule.solver() == null
-                        ? new ChargingPlan.Solver(null, null, false, false)
+                        ? new ChargingPlan.Solver("UNKNOWN", "UNKNOWN", false, false)
                         : new ChargingPlan.Solver(
                                 schedule.solver().algorithm() == null
-                                        ? null
+                                        ? "UNKNOWN"
                                         : schedule.solver().algorithm().name(),
-                                schedule.solver().status(),
+                                schedule.solver().status() == null
+                                        ? "UNKNOWN"
+                                        : schedule.solver().status(),
                                 schedule.solver().timeLimitReached(),
                                 schedule.solver().degraded()));
     }

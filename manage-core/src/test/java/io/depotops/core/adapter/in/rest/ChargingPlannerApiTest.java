@@ -145,7 +145,7 @@ class ChargingPlannerApiTest {
                 .put(path, workspace, site)
                 .then()
                 .statusCode(412)
-                .body("currentVersion", equalTo(0));
+                .body("extensions.currentVersion", equalTo(0));
         as(operator)
                 .header("If-Match", "\"0\"")
                 .body(tariff(List.of(band(List.of("SATURDAY", "SUNDAY"), "00:00", "00:00", 0.15))))
