@@ -308,6 +308,17 @@ class ChargingPlannerApiTest {
                 .then()
                 .statusCode(503);
 
+        // An answer that is no schedule is not kept either.
+        ScheduleCreatorStandIn.server.stubFor(post(urlPathEqualTo(SCHEDULES))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"vehicles\":[{\"vehicleId\":\"not-a-vehicle\"}]}")));
+        as(operator)
+                .post("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                .then()
+                .statusCode(503);
+
         as(operator)
                 .get("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
                 .then()
