@@ -1,5 +1,6 @@
 package io.depotops.core.application;
 
+import io.depotops.core.application.plan.PlanRepository;
 import io.depotops.core.application.port.BlockRepository;
 import io.depotops.core.application.port.DepotRepository;
 import io.depotops.core.application.port.PriorityRepository;
@@ -14,9 +15,12 @@ import io.depotops.core.domain.Page;
 import io.depotops.core.domain.Vehicle;
 import io.depotops.core.domain.VehicleBlock;
 import io.depotops.core.domain.VehicleBlock.Recurrence;
+import io.depotops.core.domain.plan.ChargingPlan;
+import io.depotops.core.domain.plan.ChargingPlan.VehiclePlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,6 +54,7 @@ public class DispatchService {
     private final VehicleStateReader vehicleState;
     private final PriorityRepository priorities;
     private final ResourceGroupRepository groups;
+    private final PlanRepository plans;
 
     DispatchService(
             BlockRepository blocks,
@@ -57,13 +62,15 @@ public class DispatchService {
             VehicleRepository vehicles,
             VehicleStateReader vehicleState,
             PriorityRepository priorities,
-            ResourceGroupRepository groups) {
+            ResourceGroupRepository groups,
+            PlanRepository plans) {
         this.blocks = blocks;
         this.depots = depots;
         this.vehicles = vehicles;
         this.vehicleState = vehicleState;
         this.priorities = priorities;
         this.groups = groups;
+        this.plans = plans;
     }
 
     /**
@@ -150,19 +157,38 @@ public class DispatchService {
         blocks.delete(workspaceId, id, expectedVersion);
     }
 
-    /** Readiness of every block of a depot, by next departure; unassigned blocks say so. */
+    /**
+     * Readiness of every block of a depot, by next departure; unassigned blocks say so. A current
+     * charging plan adds its expected state of charge at the departure it planned for.
+     */
     public List<DepartureReadiness> readiness(UUID workspaceId, UUID depotId, Instant now) {
         Depot depot = depots.find(workspaceId, depotId).orElseThrow(() -> new NotFoundException("depot", depotId));
+        Optional<ChargingPlan> plan = plans.find(workspaceId, depotId).filter(p -> p.currentAt(now));
         return blocks.ofDepot(workspaceId, depotId).stream()
                 .map(block -> assess(workspaceId, depot, block, now))
+                .map(readiness -> plan.flatMap(p -> plannedSoc(p, readiness))
+                        .map(readiness::withPlannedSoc)
+                        .orElse(readiness))
                 .sorted(Comparator.comparing(DepartureReadiness::departureAt))
                 .toList();
+    }
+
+    /** The plan's state of charge for this block's vehicle, if the plan charges it for this departure. */
+    private static Optional<BigDecimal> plannedSoc(ChargingPlan plan, DepartureReadiness readiness) {
+        if (readiness.vehicleId() == null) {
+            return Optional.empty();
+        }
+        return plan.of(readiness.vehicleId())
+                .filter(v -> v.departure().equals(readiness.departureAt()))
+                .map(VehiclePlan::socAtDeparturePercent)
+                .map(soc -> BigDecimal.valueOf(soc).setScale(1, RoundingMode.HALF_UP));
     }
 
     private DepartureReadiness assess(UUID workspaceId, Depot depot, VehicleBlock block, Instant now) {
         Instant departure = block.nextDeparture(now, depot.timeZone());
         if (block.vehicleId() == null) {
-            return new DepartureReadiness(block.id(), null, departure, null, null, null, false, "no vehicle assigned");
+            return new DepartureReadiness(
+                    block.id(), null, departure, null, null, null, false, "no vehicle assigned", null);
         }
         Vehicle vehicle = vehicles.find(workspaceId, block.vehicleId()).orElseThrow();
         BigDecimal soc = vehicleState

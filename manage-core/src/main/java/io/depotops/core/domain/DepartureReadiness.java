@@ -12,6 +12,8 @@ import java.util.UUID;
  * latest reported one plus what the vehicle can take at its maximum charge power until then).
  *
  * @param ready null when it cannot be told (no state of charge reported yet)
+ * @param plannedSocPercent the state of charge at departure the depot's current charging plan
+ *     expects (null: no current plan, or the plan does not hold the vehicle)
  */
 public record DepartureReadiness(
         UUID blockId,
@@ -21,7 +23,8 @@ public record DepartureReadiness(
         BigDecimal currentSocPercent,
         BigDecimal projectedSocPercent,
         Boolean ready,
-        String reason) {
+        String reason,
+        BigDecimal plannedSocPercent) {
 
     /** Charge kept in reserve on top of the block's needs, as a share of the battery. */
     public static final BigDecimal RESERVE_PERCENT = BigDecimal.TEN;
@@ -41,7 +44,8 @@ public record DepartureReadiness(
                         socPercent,
                         null,
                         null,
-                        "the block gives a distance and the vehicle has no consumption (efficiencyKwhPerKm)");
+                        "the block gives a distance and the vehicle has no consumption (efficiencyKwhPerKm)",
+                        null);
             }
             neededKwh = block.requiredDistanceKm().multiply(vehicle.efficiencyKwhPerKm());
         }
@@ -56,7 +60,8 @@ public record DepartureReadiness(
                     null,
                     null,
                     null,
-                    "no state of charge reported for the vehicle yet");
+                    "no state of charge reported for the vehicle yet",
+                    null);
         }
         BigDecimal chargeKw = vehicle.maxDcKw() != null ? vehicle.maxDcKw() : vehicle.maxAcKw();
         BigDecimal hours = BigDecimal.valueOf(
@@ -74,7 +79,22 @@ public record DepartureReadiness(
                 socPercent,
                 projected,
                 ready,
-                ready ? "enough charge projected at departure" : "not enough charge projected at departure");
+                ready ? "enough charge projected at departure" : "not enough charge projected at departure",
+                null);
+    }
+
+    /** This readiness with the state of charge at departure the current plan expects. */
+    public DepartureReadiness withPlannedSoc(BigDecimal planned) {
+        return new DepartureReadiness(
+                blockId,
+                vehicleId,
+                departureAt,
+                requiredSocPercent,
+                currentSocPercent,
+                projectedSocPercent,
+                ready,
+                reason,
+                planned);
     }
 
     private static BigDecimal percentOf(BigDecimal kwh, BigDecimal batteryKwh) {

@@ -14,7 +14,14 @@ public class NullableDomainFields extends NullableProperties {
     /** Schema name (the record's simple name) to the properties that may be null. */
     static final Map<String, List<String>> NULLABLE = Map.of(
             "EffectivePriority", List.of("level", "nextDeparture"),
-            "DepartureReadiness", List.of("requiredSocPercent", "currentSocPercent", "projectedSocPercent", "ready"),
+            "DepartureReadiness",
+                    List.of(
+                            "requiredSocPercent",
+                            "currentSocPercent",
+                            "projectedSocPercent",
+                            "ready",
+                            "plannedSocPercent"),
+            "VehiclePlan", List.of("chargerId", "connector", "departure", "socAtDeparturePercent"),
             "ChargerState", List.of("siteId", "updatedAt"),
             "ConnectorState", List.of("statusUpdatedAt"),
             "Report", List.of("sha256", "failureReason"),
