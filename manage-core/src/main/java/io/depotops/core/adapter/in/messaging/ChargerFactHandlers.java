@@ -13,6 +13,7 @@ import io.depotops.core.application.ChargerFactsService.StatusFact;
 import io.depotops.core.application.TransactionService;
 import io.depotops.core.application.TransactionService.MeterReading;
 import io.depotops.core.application.TransactionService.TransactionFact;
+import io.depotops.platform.messaging.UnprocessableEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,14 @@ final class ChargerFactHandlers {
     static final String REPLACED = "replaced";
 
     private ChargerFactHandlers() {}
+
+    /** A connectivity fact without its time cannot be ordered: parked at once, never retried. */
+    static Instant stated(Instant at, String field) {
+        if (at == null) {
+            throw new UnprocessableEventException("connectivity fact without " + field);
+        }
+        return at;
+    }
 
     /** StatusNotifications: one set-based update per batch. */
     @ApplicationScoped
@@ -112,7 +121,7 @@ final class ChargerFactHandlers {
                             fact.messageId(),
                             fact.data().chargePointId(),
                             true,
-                            fact.data().connectedAt()))
+                            stated(fact.data().connectedAt(), "connectedAt")))
                     .toList());
         }
     }
@@ -140,7 +149,7 @@ final class ChargerFactHandlers {
                             fact.messageId(),
                             fact.data().chargePointId(),
                             false,
-                            fact.data().disconnectedAt()))
+                            stated(fact.data().disconnectedAt(), "disconnectedAt")))
                     .toList());
         }
     }

@@ -155,7 +155,9 @@ class ChargerFactsBatchTest {
                     new ChargerBootV1(other, "1.6", "V", "M", "SN-7", "7.0", "PowerUp", "Accepted", 300, now));
             publish(EventTypes.CONNECT_CHARGER_STATUS_CHANGED_V1, other, statusData(other, 1, "FAULTED", now));
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            // generous: a poison is retried (0.2 + 1 + 3 s) before it is parked, and poisons other
+            // tests left in the queue ahead of these are each retried the same way first
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(connectorStatus()).isEqualTo("Occupied");
                 assertThat(as(operator)
                                 .get("/api/v1/workspaces/{ws}/chargers/{id}", workspace, otherId)
