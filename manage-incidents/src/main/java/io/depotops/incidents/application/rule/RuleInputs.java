@@ -1,6 +1,5 @@
 package io.depotops.incidents.application.rule;
 
-import io.depotops.contracts.events.EventTypes;
 import io.depotops.incidents.application.port.BoundEventTypes;
 import io.depotops.incidents.application.port.EventSource;
 import io.depotops.incidents.application.port.RuleRepository;
@@ -49,7 +48,7 @@ public class RuleInputs {
         // Every type the contracts name, not only those recorded as bound: the queue outlives this
         // database (a fresh or restored one records nothing) and may carry bindings of earlier days.
         Set<String> stale = new TreeSet<>(before);
-        stale.addAll(EventTypes.all());
+        stale.addAll(source.knownEventTypes());
         stale.removeAll(wanted);
         source.unbind(stale);
         if (!before.equals(wanted)) {

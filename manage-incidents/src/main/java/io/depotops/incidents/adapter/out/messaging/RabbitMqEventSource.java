@@ -2,6 +2,7 @@ package io.depotops.incidents.adapter.out.messaging;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.incidents.application.port.EventSource;
@@ -11,6 +12,7 @@ import io.depotops.platform.messaging.Topology;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /** Bindings of the durable queue {@code depotops.incidents.events} to {@code depotops.events}. */
@@ -31,6 +33,11 @@ class RabbitMqEventSource implements EventSource {
     @Override
     public void unbind(Collection<String> eventTypes) {
         change(eventTypes, false);
+    }
+
+    @Override
+    public Set<String> knownEventTypes() {
+        return EventTypes.all();
     }
 
     private void change(Collection<String> eventTypes, boolean bind) {
