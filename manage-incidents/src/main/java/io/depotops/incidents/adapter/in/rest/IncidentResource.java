@@ -10,6 +10,7 @@ import io.depotops.incidents.domain.incident.IncidentStatus;
 import io.depotops.incidents.domain.incident.Note;
 import io.depotops.incidents.domain.incident.Transition;
 import io.depotops.incidents.domain.rule.Severity;
+import io.depotops.platform.http.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -5,6 +5,7 @@ import io.depotops.incidents.application.rule.RuleService;
 import io.depotops.incidents.domain.rule.IncidentRule;
 import io.depotops.incidents.domain.rule.RuleTemplate;
 import io.depotops.incidents.domain.rule.Severity;
+import io.depotops.platform.http.Etags;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package io.depotops.sitepwrmon.adapter.in.rest;
 
+import io.depotops.platform.http.Etags;
 import io.depotops.sitepwrmon.application.meter.MeterDraft;
 import io.depotops.sitepwrmon.application.meter.MeterService;
 import io.depotops.sitepwrmon.application.port.RegisterMaps;

@@ -1,5 +1,6 @@
 package io.depotops.sitepwrmon.adapter.in.rest;
 
+import io.depotops.platform.http.Etags;
 import io.depotops.sitepwrmon.application.tree.NodeDraft;
 import io.depotops.sitepwrmon.application.tree.TreeService;
 import io.depotops.sitepwrmon.domain.Page;

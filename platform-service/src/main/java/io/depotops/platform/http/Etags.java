@@ -1,4 +1,4 @@
-package io.depotops.incidents.adapter.in.rest;
+package io.depotops.platform.http;
 
 import io.depotops.contracts.problem.ProblemType;
 import io.depotops.platform.problem.ProblemException;
@@ -7,20 +7,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** A resource's ETag is its version; changes must send it back in If-Match (as in core). */
-final class Etags {
+/** A resource's ETag is its version; changes must send it back in If-Match. */
+public final class Etags {
 
     private Etags() {}
 
-    static EntityTag of(long version) {
+    public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
     }
 
-    static Response ok(long version, Object view) {
+    public static Response ok(long version, Object view) {
         return Response.ok(view).tag(of(version)).build();
     }
 
-    static Response created(UriInfo uri, String collectionPath, UUID id, long version, Object view) {
+    public static Response created(UriInfo uri, String collectionPath, UUID id, long version, Object view) {
         return Response.created(uri.getBaseUriBuilder()
                         .path(collectionPath)
                         .path(id.toString())
@@ -31,7 +31,7 @@ final class Etags {
     }
 
     /** The version an If-Match header names; 428 when it is missing, 412 when unreadable. */
-    static long requiredVersion(String ifMatch) {
+    public static long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(
                     ProblemType.PRECONDITION_REQUIRED,
