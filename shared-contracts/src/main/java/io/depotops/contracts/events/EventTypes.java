@@ -53,6 +53,11 @@ public final class EventTypes {
     /** A meter sent nothing for longer than its silence threshold ({@code sitepwrmon.MeterSilentV1}). */
     public static final String SITEPWRMON_METER_SILENT_V1 = "sitepwrmon.meter-silent.v1";
 
+    /** A vehicle's projected state of charge at its next departure fell below its target ({@code twin.DepartureAtRiskV1}). */
+    public static final String TWIN_VEHICLE_DEPARTURE_AT_RISK_V1 = "twin.vehicle.departure-at-risk.v1";
+    /** A vehicle at risk is projected to reach its target again, or has left ({@code twin.DepartureRiskClearedV1}). */
+    public static final String TWIN_VEHICLE_DEPARTURE_RISK_CLEARED_V1 = "twin.vehicle.departure-risk-cleared.v1";
+
     /** Every type this class names, read from its constants: a list that cannot fall behind. */
     private static final Set<String> ALL = Arrays.stream(EventTypes.class.getFields())
             .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
