@@ -33,7 +33,7 @@ final class Events {
     static List<JsonNode> of(String type, String chargePointId) throws Exception {
         return queue().deliveries().stream()
                 .filter(delivery -> delivery.routingKey().equals(type))
-                .map(delivery -> DepotopsEvents.deserialize(delivery.body()))
+                .flatMap(delivery -> DepotopsEvents.deserializeAll(delivery.body()).stream())
                 .filter(event -> chargePointId.equals(event.getSubject()))
                 .map(Events::data)
                 .toList();

@@ -37,7 +37,9 @@ import org.jboss.logging.MDC;
  * producer's trace; a handler that fails is retried a few times with growing pauses, then the
  * message is parked on the dead-letter exchange with its reason and acknowledged, never dropped and
  * never redelivered forever. A malformed message is parked at once, and so is one its handler
- * refuses with {@link UnprocessableEventException}. Handlers must be idempotent
+ * refuses with {@link UnprocessableEventException}. A message may carry several events (a CloudEvents
+ * JSON batch, {@code DepotopsEvents.BATCH_CONTENT_TYPE}): each is handled, and parked, on its own.
+ * Handlers must be idempotent
  * (see the outbox module's Inbox): a crash before the acknowledgement redelivers.
  */
 @ApplicationScoped
@@ -104,10 +106,26 @@ public class EventSubscriptions {
             Duration maxWait,
             BatchHandler batch,
             EventHandler single) {
+        subscribeBatches(queue, bindingKeys, maxBatch, maxBatch * 2, maxWait, batch, single);
+    }
+
+    /**
+     * Like {@link #subscribeBatches(String, List, int, Duration, BatchHandler, EventHandler)} with the
+     * broker's prefetch in messages given: for queues whose messages are CloudEvents batches, where
+     * {@code maxBatch} (in events) says little about how many messages to hold.
+     */
+    public void subscribeBatches(
+            String queue,
+            List<String> bindingKeys,
+            int maxBatch,
+            int prefetch,
+            Duration maxWait,
+            BatchHandler batch,
+            EventHandler single) {
         consume(
                 queue,
                 bindingKeys,
-                maxBatch * 2,
+                prefetch,
                 channel -> new BatchDelivery(channel, queue, maxBatch, maxWait, batch, single));
     }
 
@@ -133,7 +151,8 @@ public class EventSubscriptions {
                             true,
                             (tag, delivery) -> {
                                 try {
-                                    handler.accept(DepotopsEvents.deserialize(delivery.getBody()));
+                                    DepotopsEvents.deserializeAll(delivery.getBody())
+                                            .forEach(handler);
                                 } catch (RuntimeException e) {
                                     LOG.debugf(
                                             "%s: ignored an event that could not be handled: %s",
@@ -180,6 +199,9 @@ public class EventSubscriptions {
 
         private record Pending(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {}
 
+        /** A delivery taken for a batch with its events; none when it could not be read. */
+        private record Taken(Pending pending, List<CloudEvent> events) {}
+
         private final BlockingQueue<Pending> arrived = new LinkedBlockingQueue<>();
         private final AtomicBoolean working = new AtomicBoolean();
         private final Delivery one;
@@ -218,7 +240,7 @@ public class EventSubscriptions {
         }
 
         private void work() {
-            List<Pending> taken = new ArrayList<>(maxBatch);
+            List<Taken> taken = new ArrayList<>();
             // Runs for the life of the service: the client recovers the channel after an outage.
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -226,14 +248,14 @@ public class EventSubscriptions {
                     if (first == null) {
                         continue;
                     }
-                    taken.add(first);
+                    int events = take(first, taken);
                     long until = System.nanoTime() + maxWait.toNanos();
-                    while (taken.size() < maxBatch) {
+                    while (events < maxBatch) {
                         Pending next = arrived.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
                         if (next == null) {
                             break;
                         }
-                        taken.add(next);
+                        events += take(next, taken);
                     }
                     handle(taken);
                 } catch (InterruptedException e) {
@@ -248,7 +270,20 @@ public class EventSubscriptions {
             }
         }
 
-        private void handle(List<Pending> taken) throws IOException {
+        /** Adds the delivery with its events; returns how many events it carries (1 if unreadable). */
+        private static int take(Pending pending, List<Taken> taken) {
+            List<CloudEvent> events;
+            try {
+                events = DepotopsEvents.deserializeAll(pending.body());
+            } catch (RuntimeException e) {
+                // Its batch goes one by one, where this delivery is parked with the reason.
+                events = null;
+            }
+            taken.add(new Taken(pending, events));
+            return events == null ? 1 : events.size();
+        }
+
+        private void handle(List<Taken> taken) throws IOException {
             Span span = tracer.spanBuilder(queue + " process batch")
                     .setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.system", "rabbitmq")
@@ -256,12 +291,15 @@ public class EventSubscriptions {
                     .setAttribute("messaging.batch.message_count", taken.size())
                     .startSpan();
             try (Scope ignored = span.makeCurrent()) {
-                List<CloudEvent> events = new ArrayList<>(taken.size());
-                for (Pending pending : taken) {
-                    events.add(DepotopsEvents.deserialize(pending.body()));
+                List<CloudEvent> events = new ArrayList<>();
+                for (Taken one : taken) {
+                    if (one.events() == null) {
+                        throw new IllegalArgumentException("a message of the batch is no CloudEvent");
+                    }
+                    events.addAll(one.events());
                 }
                 batch.handle(events);
-                getChannel().basicAck(taken.getLast().envelope().getDeliveryTag(), true);
+                getChannel().basicAck(taken.getLast().pending().envelope().getDeliveryTag(), true);
                 return;
             } catch (Exception | AssertionError e) {
                 // AssertionError: the PostgreSQL driver throws one when the server goes away.
@@ -269,7 +307,8 @@ public class EventSubscriptions {
             } finally {
                 span.end();
             }
-            for (Pending pending : taken) {
+            for (Taken each : taken) {
+                Pending pending = each.pending();
                 one.handleDelivery(null, pending.envelope(), pending.properties(), pending.body());
             }
         }
@@ -300,10 +339,29 @@ public class EventSubscriptions {
             try (Scope ignored = span.makeCurrent()) {
                 MDC.put("traceId", span.getSpanContext().getTraceId());
                 MDC.put("spanId", span.getSpanContext().getSpanId());
-                String failure = process(body, span);
-                if (failure != null) {
+                List<CloudEvent> events;
+                try {
+                    events = DepotopsEvents.deserializeAll(body);
+                } catch (RuntimeException e) {
+                    events = null;
+                    String failure = "malformed CloudEvent: " + e.getMessage();
                     span.setStatus(StatusCode.ERROR, failure);
                     park(envelope, properties, body, failure);
+                }
+                if (events != null) {
+                    for (CloudEvent event : events) {
+                        String failure = process(event, span);
+                        if (failure == null) {
+                            continue;
+                        }
+                        span.setStatus(StatusCode.ERROR, failure);
+                        if (events.size() == 1) {
+                            park(envelope, properties, body, failure);
+                        } else {
+                            // Only this event of the batch, as a message of its own.
+                            park(envelope, alone(properties, event), DepotopsEvents.serialize(event), failure);
+                        }
+                    }
                 }
                 getChannel().basicAck(envelope.getDeliveryTag(), false);
             } finally {
@@ -313,14 +371,16 @@ public class EventSubscriptions {
             }
         }
 
+        private static AMQP.BasicProperties alone(AMQP.BasicProperties properties, CloudEvent event) {
+            return properties
+                    .builder()
+                    .messageId(event.getId())
+                    .contentType(DepotopsEvents.CONTENT_TYPE)
+                    .build();
+        }
+
         /** Null when processed, else why not. */
-        private String process(byte[] body, Span span) {
-            CloudEvent event;
-            try {
-                event = DepotopsEvents.deserialize(body);
-            } catch (RuntimeException e) {
-                return "malformed CloudEvent: " + e.getMessage();
-            }
+        private String process(CloudEvent event, Span span) {
             span.setAttribute(TelemetryAttributes.EVENT_TYPE, event.getType());
             span.setAttribute(TelemetryAttributes.EVENT_ID, event.getId());
             Throwable last = null;

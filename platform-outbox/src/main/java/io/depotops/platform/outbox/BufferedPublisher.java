@@ -45,7 +45,9 @@ import org.jboss.logging.Logger;
  * after a backoff, and counted as redelivered. A message's room in the buffer is given back only
  * once the broker confirmed it. With one publisher the messages reach the broker in put order; with
  * more, batches overlap (more throughput, since a confirm round trip no longer idles the buffer) and
- * only each batch keeps its order. Delivery is at least once. What is lost, and counted as dropped:
+ * only each batch keeps its order. With {@code pack-size} above 1, consecutive CloudEvents of one
+ * routing key travel up to that many to a broker message, as a CloudEvents JSON batch (readers:
+ * {@code DepotopsEvents.deserializeAll}). Delivery is at least once. What is lost, and counted as dropped:
  * what the buffer holds when the process dies, and what is left after {@code shutdown-grace} at a
  * shutdown.
  */
@@ -74,6 +76,7 @@ public class BufferedPublisher {
     private final Counter confirmed;
     private final Counter redelivered;
     private final Counter dropped;
+    private final Counter brokerMessages;
     private final Counter failures;
     private final Timer backpressure;
     private volatile long lastWaitLog = System.nanoTime() - WAIT_LOG_INTERVAL;
@@ -99,6 +102,7 @@ public class BufferedPublisher {
         this.confirmed = meters.counter("depotops.buffered.confirmed");
         this.redelivered = meters.counter("depotops.buffered.redelivered");
         this.dropped = meters.counter("depotops.buffered.dropped");
+        this.brokerMessages = meters.counter("depotops.buffered.broker-messages");
         this.failures = meters.counter("depotops.buffered.publish.failures");
         this.backpressure = Timer.builder("depotops.buffered.backpressure")
                 .description("Puts that waited for room in the buffer, and how long")
@@ -244,18 +248,20 @@ public class BufferedPublisher {
                     inFlightSince.set(slot, oldest(batch));
                     signalRoom();
                     messages.clear();
-                    batch.forEach(held -> messages.add(held.message()));
+                    pack(batch, messages);
                     again = false;
                 }
                 published.increment(batch.size());
+                brokerMessages.increment(messages.size());
                 if (again) {
                     redelivered.increment(batch.size());
                 }
                 publisher.publishAll(messages);
                 confirmed.increment(batch.size());
                 inFlightSince.set(slot, 0);
-                bytes.addAndGet(
-                        -messages.stream().mapToLong(m -> m.body().length).sum());
+                bytes.addAndGet(-batch.stream()
+                        .mapToLong(held -> held.message().body().length)
+                        .sum());
                 batch.clear();
                 signalRoom();
                 backoff = settings.initialBackoff();
@@ -291,6 +297,54 @@ public class BufferedPublisher {
         if (!batch.isEmpty()) {
             drop(batch.size(), "at shutdown, in a batch the broker had not confirmed");
         }
+    }
+
+    /**
+     * The broker messages for a batch, in its order: runs of CloudEvents with one exchange and
+     * routing key packed up to {@code pack-size} to a CloudEvents JSON batch (the first event's id
+     * and trace headers name it), anything else as it is.
+     */
+    private void pack(List<Held> batch, List<OutgoingMessage> messages) {
+        int packSize = settings.packSize();
+        List<byte[]> run = new ArrayList<>(Math.min(packSize, batch.size()));
+        OutgoingMessage first = null;
+        for (Held held : batch) {
+            OutgoingMessage message = held.message();
+            boolean packable = packSize > 1 && DepotopsEvents.CONTENT_TYPE.equals(message.contentType());
+            if (first != null && (!packable || !sameRoute(first, message) || run.size() == packSize)) {
+                messages.add(packed(first, run));
+                run.clear();
+                first = null;
+            }
+            if (!packable) {
+                messages.add(message);
+                continue;
+            }
+            if (first == null) {
+                first = message;
+            }
+            run.add(message.body());
+        }
+        if (first != null) {
+            messages.add(packed(first, run));
+        }
+    }
+
+    private static boolean sameRoute(OutgoingMessage a, OutgoingMessage b) {
+        return a.exchange().equals(b.exchange()) && a.routingKey().equals(b.routingKey());
+    }
+
+    private static OutgoingMessage packed(OutgoingMessage first, List<byte[]> run) {
+        if (run.size() == 1) {
+            return first;
+        }
+        return new OutgoingMessage(
+                first.exchange(),
+                first.routingKey(),
+                first.messageId(),
+                DepotopsEvents.BATCH_CONTENT_TYPE,
+                DepotopsEvents.serializeBatch(run),
+                first.headers());
     }
 
     private static long oldest(List<Held> batch) {

@@ -28,6 +28,14 @@ public interface BufferedPublisherSettings {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Most CloudEvents in one broker message: consecutive events of one routing key in a batch go
+     * out as a CloudEvents JSON batch, which spares the broker a message (and a confirm) per event.
+     * 1 publishes each event as a message of its own.
+     */
+    @WithDefault("1")
+    int packSize();
+
     /** Delay before a batch the broker did not confirm is published again; doubled per try, capped. */
     @WithDefault("200ms")
     Duration initialBackoff();

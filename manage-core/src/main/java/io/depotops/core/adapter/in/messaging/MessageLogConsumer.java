@@ -39,7 +39,11 @@ import org.jboss.logging.Logger;
 class MessageLogConsumer {
 
     private static final Logger LOG = Logger.getLogger(MessageLogConsumer.class);
-    private static final int BATCH = 100;
+    /** Frames per write: connect sends them up to 100 to a message (a CloudEvents batch). */
+    private static final int BATCH = 500;
+    /** Messages the broker hands over ahead: with batches of 100 frames, at most ~20,000 frames held. */
+    private static final int PREFETCH = 200;
+
     private static final Duration BATCH_WAIT = Duration.ofMillis(20);
     private static final long RETRY_LOG_INTERVAL = Duration.ofSeconds(10).toNanos();
 
@@ -85,6 +89,7 @@ class MessageLogConsumer {
                 Queues.CORE_MESSAGE_LOG,
                 List.of(EventTypes.CONNECT_OCPP_FRAME_V1),
                 BATCH,
+                PREFETCH,
                 BATCH_WAIT,
                 this::recordAll,
                 this::record);

@@ -13,11 +13,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,6 +48,8 @@ class DynamoDbMessageLog implements MessageLog {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int UNPROCESSED_ATTEMPTS = 5;
+    /** BatchWriteItem requests in flight at once (the URL-connection client keeps 5 connections). */
+    private static final int PARALLEL_REQUESTS = 4;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -107,21 +115,56 @@ class DynamoDbMessageLog implements MessageLog {
                 .map(item ->
                         WriteRequest.builder().putRequest(put -> put.item(item)).build())
                 .toList();
+        List<List<WriteRequest>> chunks = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
-            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT));
-            for (int attempt = 0; !chunk.isEmpty(); attempt++) {
-                if (attempt == UNPROCESSED_ATTEMPTS) {
-                    throw new MessageLogUnavailableException(
-                            chunk.size() + " message log items left unprocessed by DynamoDB", null);
-                }
-                if (attempt > 0) {
-                    pause(Duration.ofMillis(50L << attempt));
-                }
-                Map<String, List<WriteRequest>> request = Map.of(table, chunk);
-                chunk = dynamoDb.batchWriteItem(batch -> batch.requestItems(request))
-                        .unprocessedItems()
-                        .getOrDefault(table, List.of());
+            chunks.add(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
+        }
+        if (chunks.size() == 1) {
+            writeChunk(chunks.getFirst());
+            return;
+        }
+        // Requests in parallel: one at a time leaves the store idle for each round trip.
+        Semaphore slots = new Semaphore(PARALLEL_REQUESTS);
+        try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> written = new ArrayList<>(chunks.size());
+            for (List<WriteRequest> chunk : chunks) {
+                written.add(writers.submit(() -> {
+                    slots.acquire();
+                    try {
+                        writeChunk(chunk);
+                    } finally {
+                        slots.release();
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> chunk : written) {
+                chunk.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("writing the message log failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the message log", e);
+        }
+    }
+
+    private void writeChunk(List<WriteRequest> chunk) {
+        for (int attempt = 0; !chunk.isEmpty(); attempt++) {
+            if (attempt == UNPROCESSED_ATTEMPTS) {
+                throw new MessageLogUnavailableException(
+                        chunk.size() + " message log items left unprocessed by DynamoDB", null);
+            }
+            if (attempt > 0) {
+                pause(Duration.ofMillis(50L << attempt));
+            }
+            Map<String, List<WriteRequest>> request = Map.of(table, chunk);
+            chunk = dynamoDb.batchWriteItem(batch -> batch.requestItems(request))
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
         }
     }
 

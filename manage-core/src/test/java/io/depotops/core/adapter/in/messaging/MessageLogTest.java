@@ -18,7 +18,10 @@ import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.DepotopsEvents;
 import io.depotops.contracts.events.EventTypes;
 import io.depotops.contracts.events.connect.OcppFrameV1;
+import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.platform.messaging.ConfirmingPublisher;
+import io.depotops.platform.messaging.ConfirmingPublisher.OutgoingMessage;
+import io.depotops.platform.testing.TestQueue;
 import io.depotops.platform.testing.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,6 +228,60 @@ class MessageLogTest {
                         .then()
                         .statusCode(200)
                         .body("items.frame", contains("[2,\"g1\",\"Heartbeat\",{}]", "[2,\"g0\",\"Heartbeat\",{}]")));
+    }
+
+    @Test
+    void framesPackedInOneMessageAreEachStoredAndAnUnreadableOneIsParkedAlone() throws Exception {
+        // connect sends frames up to 100 to a message, as a CloudEvents JSON batch.
+        Instant base = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        List<byte[]> packed = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        CloudEvent unreadable = DepotopsEvents.create(
+                EventTypes.CONNECT_OCPP_FRAME_V1,
+                "/manage-connect",
+                chargePointId,
+                null,
+                "{\"at\":\"not a time\"}".getBytes());
+        for (int i = 0; i < 60; i++) {
+            String text = "[2,\"p" + i + "\",\"Heartbeat\",{}]";
+            expected.add(text);
+            OcppFrameV1 data = new OcppFrameV1(chargePointId, "1.6", "session-1", "in", base.plusMillis(i), text);
+            packed.add(DepotopsEvents.serialize(DepotopsEvents.create(
+                    EventTypes.CONNECT_OCPP_FRAME_V1,
+                    "/manage-connect",
+                    chargePointId,
+                    null,
+                    json.writeValueAsBytes(data))));
+            if (i == 30) {
+                packed.add(DepotopsEvents.serialize(unreadable));
+            }
+        }
+
+        try (TestQueue parked = TestQueue.bind(Exchanges.DEAD_LETTERS, EventTypes.CONNECT_OCPP_FRAME_V1)) {
+            publisher.publish(new OutgoingMessage(
+                    Exchanges.EVENTS,
+                    EventTypes.CONNECT_OCPP_FRAME_V1,
+                    UUID.randomUUID().toString(),
+                    DepotopsEvents.BATCH_CONTENT_TYPE,
+                    DepotopsEvents.serializeBatch(packed),
+                    Map.of()));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(messages(Map.of("limit", 100, "from", base.toString()))
+                                    .jsonPath()
+                                    .getList("items.frame", String.class))
+                            .containsExactlyInAnyOrderElementsOf(expected));
+            // Only the unreadable frame is parked, as a message of its own.
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(parked.deliveries())
+                            .extracting(TestQueue.Delivery::messageId)
+                            .containsExactly(unreadable.getId()));
+            assertThat(DepotopsEvents.deserializeAll(
+                                    parked.deliveries().getFirst().body())
+                            .getFirst()
+                            .getId())
+                    .isEqualTo(unreadable.getId());
+        }
     }
 
     @Test
