@@ -1,5 +1,6 @@
 package io.depotops.sim.domain.config;
 
+import io.depotops.physics.ChargeCurve;
 import java.util.List;
 
 /** Vehicles of one kind with the same duties; member {@code i} is {@code idPrefix} and {@code i}. */
@@ -31,16 +32,17 @@ public record VehicleGroup(
 
     /**
      * The power the battery accepts at a state of charge: the maximum up to the taper's start,
-     * then falling linearly to the taper's share of it at 100 %.
+     * then falling linearly to the taper's share of it at 100 % (charging-physics' charge curve).
      */
     public double acceptedPowerKw(boolean dc, double socPercent) {
+        return chargeCurve(dc).acceptedPowerKw(socPercent);
+    }
+
+    public ChargeCurve chargeCurve(boolean dc) {
         double max = maxPowerKw(dc);
-        if (taper == null || socPercent <= taper.aboveSocPercent()) {
-            return max;
-        }
-        double span = 100 - taper.aboveSocPercent();
-        double progress = span <= 0 ? 1 : Math.min(1, (socPercent - taper.aboveSocPercent()) / span);
-        return max * (1 - progress * (1 - taper.powerAtFullPercent() / 100));
+        return taper == null
+                ? ChargeCurve.flat(max)
+                : new ChargeCurve(max, taper.aboveSocPercent(), taper.powerAtFullPercent());
     }
 
     public record Taper(double aboveSocPercent, double powerAtFullPercent) {}

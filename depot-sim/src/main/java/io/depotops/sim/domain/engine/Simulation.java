@@ -1,5 +1,8 @@
 package io.depotops.sim.domain.engine;
 
+import io.depotops.physics.Battery;
+import io.depotops.physics.Consumption;
+import io.depotops.physics.Energy;
 import io.depotops.sim.domain.config.ChargerGroup;
 import io.depotops.sim.domain.config.FaultInjection;
 import io.depotops.sim.domain.config.SimulationConfig;
@@ -320,7 +323,7 @@ public final class Simulation {
                 if (vehicle == null || connector.powerKw <= 0) {
                     continue;
                 }
-                double energy = Math.min(connector.powerKw * hours, Math.max(0, vehicle.targetKwh() - vehicle.kwh));
+                double energy = Energy.deliveredKwh(connector.powerKw, hours, vehicle.targetKwh() - vehicle.kwh);
                 vehicle.kwh += energy;
                 connector.registerWh += energy * 1000;
                 charger.registerWh += energy * 1000;
@@ -378,7 +381,7 @@ public final class Simulation {
         waiting.remove(vehicle);
         vehicle.state = VehicleState.AWAY;
         record("departed", vehicle.id, "soc " + fmt(soc) + "% " + (isReady ? "ready" : "not ready"));
-        double needed = block.distanceKm() * vehicle.group.consumptionKwhPerKm();
+        double needed = new Consumption(vehicle.group.consumptionKwhPerKm()).kwhFor(block.distanceKm());
         double left = vehicle.kwh - needed;
         if (left < 0) {
             ranOut++;
@@ -732,11 +735,15 @@ public final class Simulation {
         }
 
         double socPercent() {
-            return kwh / group.batteryKwh() * 100;
+            return battery().socPercent(kwh);
         }
 
         double targetKwh() {
-            return group.targetSocPercent() / 100 * group.batteryKwh();
+            return battery().kwhAt(group.targetSocPercent());
+        }
+
+        private Battery battery() {
+            return new Battery(group.batteryKwh());
         }
 
         boolean full() {

@@ -1,0 +1,4 @@
+package io.depotops.twin.application.port;
+
+/** A depot by its workspace and id. */
+public record DepotRef(String workspaceId, String depotId) {}
