@@ -123,7 +123,7 @@ public class EventEvaluation {
         }
         ObservedEvent event = observed(incoming);
         Instant now = clock.instant();
-        for (CompiledRule rule : rules.forEvent(event.workspaceId(), event.type())) {
+        for (CompiledRule rule : rules.forEvent(event)) {
             apply(rule, event, now);
         }
     }

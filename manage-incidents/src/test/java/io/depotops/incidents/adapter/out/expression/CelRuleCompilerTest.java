@@ -10,6 +10,7 @@ import io.depotops.incidents.domain.rule.IncidentRule;
 import io.depotops.incidents.domain.rule.ObservedEvent;
 import io.depotops.incidents.domain.rule.RuleTemplate;
 import io.depotops.incidents.domain.rule.Severity;
+import io.depotops.incidents.domain.rule.ValueGuard;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -131,10 +132,58 @@ class CelRuleCompilerTest {
                         event("core.transaction.ended.v1", "7", Map.of("energyWh", 12000L, "stopReason", "Local"))))
                 .isFalse();
 
+        // The built-in rules are guarded (the index evaluates them only for events that can match),
+        // except the two whose conditions pin no value; they are the only rules of their types.
+        assertThat(compiled.values())
+                .filteredOn(rule -> rule.guard().isEmpty())
+                .extracting(rule -> rule.rule().templateId())
+                .containsExactlyInAnyOrder("transaction-failed", "security-event");
+        assertThat(offline.guard().orElseThrow().values())
+                .containsExactlyInAnyOrder("connect.charger.disconnected.v1", "connect.charger.connected.v1");
+
         CompiledRule stale = compiled.get("telematics-stale");
         assertThat(stale.fires(event("core.telematics.vehicle-stale.v1", "V", Map.of())))
                 .isTrue();
         assertThat(stale.resolves(event("core.telematics.vehicle-updated.v1", "V", Map.of())))
                 .isTrue();
+    }
+
+    @Test
+    void aGuardIsReadFromAnEqualityOrAnInListAmongTheTopLevelConjuncts() {
+        assertThat(compiler.compile(rule("event.data.group == 7 && event.data.energyWh == 0", null, null))
+                        .guard())
+                .contains(new ValueGuard(List.of("data", "group"), Set.of(7L)));
+        assertThat(compiler.compile(rule("has(event.data.s) && 'A' == event.data.s", null, null))
+                        .guard())
+                .contains(new ValueGuard(List.of("data", "s"), Set.of("A")));
+        assertThat(compiler.compile(rule("event.data.status in ['FAULTED', 'UNAVAILABLE']", null, null))
+                        .guard())
+                .contains(new ValueGuard(List.of("data", "status"), Set.of("FAULTED", "UNAVAILABLE")));
+        // Together with a resolve condition on the same path, the guard admits both.
+        assertThat(compiler.compile(rule("event.type == 'a.v1'", null, "event.type == 'b.v1' && true"))
+                        .guard())
+                .contains(new ValueGuard(List.of("type"), Set.of("a.v1", "b.v1")));
+    }
+
+    @Test
+    void noGuardWhereTheExpressionDoesNotPinAValue() {
+        assertThat(compiler.compile(rule("event.data.a == 1 || event.data.b == 2", null, null))
+                        .guard())
+                .isEmpty();
+        assertThat(compiler.compile(rule("!(event.data.a == 1)", null, null)).guard())
+                .isEmpty();
+        assertThat(compiler.compile(rule("event.data.a == 1.5", null, null)).guard())
+                .isEmpty();
+        assertThat(compiler.compile(rule("event.data.a in [1, 2.5]", null, null))
+                        .guard())
+                .isEmpty();
+        assertThat(compiler.compile(rule("event.data.a != 'x'", null, null)).guard())
+                .isEmpty();
+        // A resolve condition without a guard, or guarding another path, can hold for any event.
+        assertThat(compiler.compile(rule("event.data.a == 'x'", null, "event.data.b == 'y'"))
+                        .guard())
+                .isEmpty();
+        assertThat(compiler.compile(rule("event.data.a == 'x'", null, "true")).guard())
+                .isEmpty();
     }
 }
