@@ -238,8 +238,10 @@ public class EventEvaluation {
     private ObservedEvent observed(IncomingEvent event) {
         String resourceType = resourceTypeOf(event.type());
         UUID workspaceId = parse(event.workspaceId());
-        // A site's own events name the site as their subject.
-        String siteId = "site".equals(resourceType) ? event.subject() : null;
+        // A site's own events: sitepwrmon's name a power node as their subject and carry the site.
+        String siteId = "site".equals(resourceType)
+                ? Optional.ofNullable(text(event.data().get("siteId"))).orElse(event.subject())
+                : null;
         if ("charger".equals(resourceType) && event.subject() != null) {
             Optional<ChargerDirectory.Entry> charger = directory.find(event.subject());
             if (charger.isPresent()) {

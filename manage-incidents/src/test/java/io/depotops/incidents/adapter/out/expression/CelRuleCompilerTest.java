@@ -84,7 +84,11 @@ class CelRuleCompilerTest {
                         "command-failed",
                         "security-event",
                         "telematics-stale",
-                        "firmware-failed");
+                        "firmware-failed",
+                        "plugged-in-not-charging",
+                        "site-power-near-limit",
+                        "site-power-exceeded",
+                        "departure-at-risk");
         Map<String, CompiledRule> compiled = new java.util.HashMap<>();
         for (RuleTemplate t : templates) {
             IncidentRule rule = new IncidentRule(
@@ -140,6 +144,36 @@ class CelRuleCompilerTest {
                 .containsExactlyInAnyOrder("transaction-failed", "security-event");
         assertThat(offline.guard().orElseThrow().values())
                 .containsExactlyInAnyOrder("connect.charger.disconnected.v1", "connect.charger.connected.v1");
+
+        CompiledRule notCharging = compiled.get("plugged-in-not-charging");
+        ObservedEvent suspended = event(
+                "connect.charger.status-changed.v1",
+                "CP-1",
+                Map.of("status", "OCCUPIED", "ocppStatus", "SuspendedEV", "connectorId", 1L));
+        assertThat(notCharging.fires(suspended)).isTrue();
+        assertThat(notCharging.resolves(suspended)).isFalse();
+        assertThat(notCharging.resolves(event(
+                        "connect.charger.status-changed.v1",
+                        "CP-1",
+                        Map.of("status", "OCCUPIED", "ocppStatus", "Charging", "connectorId", 1L))))
+                .isTrue();
+        // OCPP 2.0.1 only says Occupied: neither fires nor resolves.
+        assertThat(notCharging.fires(event(
+                        "connect.charger.status-changed.v1", "CP-1", Map.of("status", "OCCUPIED", "connectorId", 1L))))
+                .isFalse();
+
+        CompiledRule exceeded = compiled.get("site-power-exceeded");
+        assertThat(exceeded.fires(event("sitepwrmon.limit-exceeded.v1", "N", Map.of())))
+                .isTrue();
+        assertThat(exceeded.resolves(event("sitepwrmon.node-load.v1", "N", Map.of("state", "EXCEEDED"))))
+                .isFalse();
+        assertThat(exceeded.resolves(event("sitepwrmon.node-load.v1", "N", Map.of("state", "APPROACHING"))))
+                .isTrue();
+        CompiledRule near = compiled.get("site-power-near-limit");
+        assertThat(near.resolves(event("sitepwrmon.node-load.v1", "N", Map.of("state", "APPROACHING"))))
+                .isFalse();
+        assertThat(near.resolves(event("sitepwrmon.node-load.v1", "N", Map.of("state", "NORMAL"))))
+                .isTrue();
 
         CompiledRule stale = compiled.get("telematics-stale");
         assertThat(stale.fires(event("core.telematics.vehicle-stale.v1", "V", Map.of())))
