@@ -57,6 +57,17 @@ public final class IncidentFixtures {
                 .path("id");
     }
 
+    /** Installs a built-in rule a second time in a workspace, under another name. */
+    public static String install(String workspace, String template, int forSeconds, String name) {
+        return as(token("admin", workspace))
+                .body(Map.of("forSeconds", forSeconds, "name", name))
+                .post("/api/v1/workspaces/{ws}/incident-rule-templates/{t}/install", workspace, template)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** Core announcing a charger, so that connect's facts about it reach the workspace. */
     public static void registerCharger(ConfirmingPublisher publisher, String workspace, String chargePointId)
             throws Exception {

@@ -123,7 +123,7 @@ public class EventEvaluation {
         }
         ObservedEvent event = observed(incoming);
         Instant now = clock.instant();
-        for (CompiledRule rule : rules.forEvent(event.workspaceId(), event.type())) {
+        for (CompiledRule rule : rules.forEvent(event)) {
             apply(rule, event, now);
         }
     }
@@ -238,8 +238,10 @@ public class EventEvaluation {
     private ObservedEvent observed(IncomingEvent event) {
         String resourceType = resourceTypeOf(event.type());
         UUID workspaceId = parse(event.workspaceId());
-        // A site's own events name the site as their subject.
-        String siteId = "site".equals(resourceType) ? event.subject() : null;
+        // A site's own events: sitepwrmon's name a power node as their subject and carry the site.
+        String siteId = "site".equals(resourceType)
+                ? Optional.ofNullable(text(event.data().get("siteId"))).orElse(event.subject())
+                : null;
         if ("charger".equals(resourceType) && event.subject() != null) {
             Optional<ChargerDirectory.Entry> charger = directory.find(event.subject());
             if (charger.isPresent()) {

@@ -17,10 +17,12 @@ import io.depotops.incidents.application.InvalidInputException.FieldProblem;
 import io.depotops.incidents.application.port.RuleCompiler;
 import io.depotops.incidents.domain.rule.IncidentRule;
 import io.depotops.incidents.domain.rule.ObservedEvent;
+import io.depotops.incidents.domain.rule.ValueGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,24 +89,41 @@ class CelRuleCompiler implements RuleCompiler {
 
     @Override
     public CompiledRule compile(IncidentRule rule) {
-        CelRuntime.Program condition = program(conditions, rule.condition());
-        CelRuntime.Program key = program(keys, rule.dedupKey());
-        CelRuntime.Program resolve =
-                rule.resolveCondition() == null ? null : program(conditions, rule.resolveCondition());
-        return new CelRule(rule, condition, key, resolve);
+        CelAbstractSyntaxTree conditionAst = ast(conditions, rule.condition());
+        CelRuntime.Program condition = program(conditionAst);
+        CelRuntime.Program key = program(ast(keys, rule.dedupKey()));
+        Optional<ValueGuard> guard = ExpressionGuards.of(conditionAst.getExpr());
+        CelRuntime.Program resolve = null;
+        if (rule.resolveCondition() != null) {
+            CelAbstractSyntaxTree resolveAst = ast(conditions, rule.resolveCondition());
+            resolve = program(resolveAst);
+            guard = ExpressionGuards.either(guard, ExpressionGuards.of(resolveAst.getExpr()));
+        }
+        return new CelRule(rule, condition, key, resolve, guard);
     }
 
-    private CelRuntime.Program program(CelCompiler compiler, String source) {
+    private static CelAbstractSyntaxTree ast(CelCompiler compiler, String source) {
         try {
-            CelAbstractSyntaxTree ast = compiler.compile(source).getAst();
+            return compiler.compile(source).getAst();
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException("expression does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private CelRuntime.Program program(CelAbstractSyntaxTree ast) {
+        try {
             return runtime.createProgram(ast);
-        } catch (CelValidationException | CelEvaluationException e) {
+        } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("expression does not compile: " + e.getMessage(), e);
         }
     }
 
     private record CelRule(
-            IncidentRule rule, CelRuntime.Program condition, CelRuntime.Program key, CelRuntime.Program resolve)
+            IncidentRule rule,
+            CelRuntime.Program condition,
+            CelRuntime.Program key,
+            CelRuntime.Program resolve,
+            Optional<ValueGuard> guard)
             implements CompiledRule {
 
         @Override
