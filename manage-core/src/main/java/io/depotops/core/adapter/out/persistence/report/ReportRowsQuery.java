@@ -27,6 +27,8 @@ class ReportRowsQuery implements ReportRows {
                    t.stop_reason, t.status
             from charging_transaction t left join vehicle v on v.id = t.vehicle_id
             where t.workspace_id = ?1 and t.started_at >= ?2 and t.started_at < ?3
+              and (?4 = '' or t.charger_id in (select c.id from charger c join site s on s.id = c.site_id
+                                                where s.depot_id = cast(nullif(?4, '') as uuid)))
             order by t.started_at, t.id
             """;
 
@@ -55,12 +57,14 @@ class ReportRowsQuery implements ReportRows {
             join depot d on d.id = s.depot_id
             left join vehicle v on v.id = tx.vehicle_id
             where r.sampled_at >= ?2 and r.sampled_at < ?3
+              and (?4 = '' or d.id = cast(nullif(?4, '') as uuid))
             group by 1, 2, 3, 4, 5
             order by 1, 2, 3, 4 nulls first
             """;
 
     @Override
-    public void stream(UUID workspaceId, ReportKind kind, Instant from, Instant to, Consumer<List<Object>> sink) {
+    public void stream(
+            UUID workspaceId, ReportKind kind, Instant from, Instant to, UUID depotId, Consumer<List<Object>> sink) {
         String sql = switch (kind) {
             case CHARGING_SESSIONS -> CHARGING_SESSIONS;
             case ENERGY_PER_DAY -> ENERGY_PER_DAY;
@@ -71,6 +75,7 @@ class ReportRowsQuery implements ReportRows {
                 .setParameter(1, workspaceId)
                 .setParameter(2, from)
                 .setParameter(3, to)
+                .setParameter(4, depotId == null ? "" : depotId.toString())
                 .setHint("org.hibernate.fetchSize", FETCH_SIZE)
                 .setHint("org.hibernate.readOnly", true)
                 .getResultStream();
