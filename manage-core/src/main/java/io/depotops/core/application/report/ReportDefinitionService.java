@@ -96,6 +96,9 @@ public class ReportDefinitionService {
         if (input.kind() == null) {
             throw new InvalidInputException("kind", "is required");
         }
+        if (input.kind() == ReportKind.CHARGER_MESSAGE_LOG) {
+            throw new InvalidInputException("kind", "a charger's message log is exported on demand only");
+        }
         if (input.period() == null) {
             throw new InvalidInputException("period", "is required");
         }

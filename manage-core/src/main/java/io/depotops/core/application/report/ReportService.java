@@ -3,6 +3,8 @@ package io.depotops.core.application.report;
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.NotFoundException;
 import io.depotops.core.application.Times;
+import io.depotops.core.application.port.ChargerRepository;
+import io.depotops.core.application.port.MessageLog;
 import io.depotops.core.domain.report.Report;
 import io.depotops.core.domain.report.ReportFormat;
 import io.depotops.core.domain.report.ReportKind;
@@ -20,11 +22,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,6 +48,8 @@ public class ReportService {
     public record Download(URL url, Instant expiresAt) {}
 
     private final ReportRows rows;
+    private final MessageLog messageLog;
+    private final ChargerRepository chargers;
     private final ReportFiles files;
     private final ReportIndex index;
     private final Clock clock;
@@ -53,6 +59,8 @@ public class ReportService {
 
     ReportService(
             ReportRows rows,
+            MessageLog messageLog,
+            ChargerRepository chargers,
             ReportFiles files,
             ReportIndex index,
             Clock clock,
@@ -61,6 +69,8 @@ public class ReportService {
             @ConfigProperty(name = "depotops.reports.email-link-validity", defaultValue = "PT24H")
                     Duration emailLinkValidity) {
         this.rows = rows;
+        this.messageLog = messageLog;
+        this.chargers = chargers;
         this.files = files;
         this.index = index;
         this.clock = clock;
@@ -71,12 +81,18 @@ public class ReportService {
 
     /** What to generate: {@code kind} over [from, to), of one depot's chargers when {@code depotId} is set. */
     public record Request(
-            UUID workspaceId, ReportKind kind, ReportFormat format, Instant from, Instant to, UUID depotId) {}
+            UUID workspaceId,
+            ReportKind kind,
+            ReportFormat format,
+            Instant from,
+            Instant to,
+            UUID depotId,
+            UUID chargerId) {}
 
     /** Generates, stores and indexes a report now; a file that cannot be stored is indexed FAILED. */
     @Transactional
     public Report generate(UUID workspaceId, ReportKind kind, ReportFormat format, Instant from, Instant to) {
-        return generate(new Request(workspaceId, kind, format, from, to, null), true);
+        return generate(new Request(workspaceId, kind, format, from, to, null, null), true);
     }
 
     /**
@@ -107,13 +123,14 @@ public class ReportService {
         if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw new InvalidInputException("to", "a report may span at most 366 days");
         }
+        RowSource source = source(request);
         UUID id = UUID.randomUUID();
         String key = Report.objectKey(workspaceId, kind, from, to, id, fileFormat);
         Instant now = clock.instant();
         Path file = null;
         try {
             file = Files.createTempFile("depotops-report-", "." + fileFormat.extension());
-            Written written = write(file, fileFormat, request);
+            Written written = write(file, fileFormat, request.kind(), source);
             Report report = Report.ready(
                     id,
                     workspaceId,
@@ -207,14 +224,44 @@ public class ReportService {
 
     private record Written(long rows, byte[] sha256) {}
 
-    private Written write(Path file, ReportFormat format, Request request) throws IOException {
+    /** Where a kind's rows come from: SQL, or a charger's message log in DynamoDB. */
+    private interface RowSource {
+        void stream(Consumer<List<Object>> sink);
+    }
+
+    private RowSource source(Request request) {
+        if (request.kind() != ReportKind.CHARGER_MESSAGE_LOG) {
+            return sink -> rows.stream(
+                    request.workspaceId(), request.kind(), request.from(), request.to(), request.depotId(), sink);
+        }
+        if (request.chargerId() == null) {
+            throw new InvalidInputException("chargerId", "is required for a charger's message log");
+        }
+        String chargePointId = chargers.find(request.workspaceId(), request.chargerId())
+                .orElseThrow(() -> new InvalidInputException("chargerId", "is not a charger of this workspace"))
+                .chargePointId();
+        return sink -> messageLog.stream(
+                chargePointId,
+                request.from(),
+                request.to(),
+                frame -> sink.accept(Arrays.asList(
+                        frame.message().at(),
+                        frame.message().direction(),
+                        frame.message().ocppVersion(),
+                        frame.type().name(),
+                        frame.messageId(),
+                        frame.action(),
+                        frame.message().frame())));
+    }
+
+    private Written write(Path file, ReportFormat format, ReportKind kind, RowSource source) throws IOException {
         MessageDigest digest = sha256();
         AtomicLong count = new AtomicLong();
         try (ReportFileWriter writer = ReportFileWriter.open(
                 format,
                 new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), digest),
-                request.kind().columns())) {
-            rows.stream(request.workspaceId(), request.kind(), request.from(), request.to(), request.depotId(), row -> {
+                kind.columns())) {
+            source.stream(row -> {
                 try {
                     writer.row(row);
                     count.incrementAndGet();

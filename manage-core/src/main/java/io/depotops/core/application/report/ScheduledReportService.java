@@ -86,7 +86,8 @@ public class ScheduledReportService {
                             definition.format(),
                             window.from(),
                             window.to(),
-                            definition.depotId()),
+                            definition.depotId(),
+                            null),
                     attempts >= maxAttempts);
             ReportRun run =
                     new ReportRun(definition.id(), scheduledFor, "READY", report.id(), attempts, null, clock.instant());

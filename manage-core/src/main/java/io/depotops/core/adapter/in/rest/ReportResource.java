@@ -44,7 +44,10 @@ public class ReportResource {
             Instant to,
 
             @Schema(description = "only this depot's chargers (default: the whole workspace)")
-            UUID depotId) {}
+            UUID depotId,
+
+            @Schema(description = "the charger whose OCPP message log is exported (kind CHARGER_MESSAGE_LOG only)")
+            UUID chargerId) {}
 
     @Schema(name = "ReportDownload")
     public record DownloadView(String url, Instant expiresAt) {}
@@ -72,13 +75,19 @@ public class ReportResource {
     @Operation(summary = "Generate a report of [from, to) now (a period without data gives the header row only)")
     public Response generate(@PathParam("workspaceId") UUID workspaceId, ReportRequest request, UriInfo uri) {
         UUID workspace = access.require(workspaceId);
-        ReportRequest body = request != null ? request : new ReportRequest(null, null, null, null, null);
+        ReportRequest body = request != null ? request : new ReportRequest(null, null, null, null, null, null);
         if (body.depotId() != null && !definitions.isDepotOf(workspace, body.depotId())) {
             throw new InvalidInputException("depotId", "is not a depot of this workspace");
         }
         Report report = reports.generate(
                 new ReportService.Request(
-                        workspace, body.kind(), body.format(), body.from(), body.to(), body.depotId()),
+                        workspace,
+                        body.kind(),
+                        body.format(),
+                        body.from(),
+                        body.to(),
+                        body.depotId(),
+                        body.chargerId()),
                 true);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(report.id().toString())

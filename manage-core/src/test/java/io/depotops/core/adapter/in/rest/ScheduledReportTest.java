@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -145,18 +148,25 @@ class ScheduledReportTest {
         // one hour on: the first cron time is due, the next one not yet
         clock.advance(Duration.between(Instant.now(), scheduledFor).plusSeconds(1));
         CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> instances = List.of("core-a", "core-b").stream()
-                .map(owner -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return scheduler.runDue(owner);
-                }))
-                .toList();
-        for (CompletableFuture<Integer> instance : instances) {
-            instance.get();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Integer>> instances = List.of("core-a", "core-b").stream()
+                    .map(owner -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await(30, TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return scheduler.runDue(owner);
+                            },
+                            threads))
+                    .toList();
+            for (CompletableFuture<Integer> instance : instances) {
+                instance.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
         }
         assertThat(scheduler.runDue("core-c"))
                 .as("nothing left for a third instance")
