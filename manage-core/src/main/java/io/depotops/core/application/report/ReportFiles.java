@@ -12,4 +12,7 @@ public interface ReportFiles {
 
     /** A link to download the file without credentials, valid for {@code validity}. */
     URL downloadLink(String key, Duration validity);
+
+    /** Deletes the file; a file that is already gone is not an error. */
+    void delete(String key);
 }

@@ -1,8 +1,9 @@
 package io.depotops.core.domain.report;
 
-/** File formats of reports. XLSX is not built yet (issue 11). */
+/** File formats of reports. */
 public enum ReportFormat {
-    CSV("csv", "text/csv; charset=utf-8");
+    CSV("csv", "text/csv; charset=utf-8"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String extension;
     private final String contentType;

@@ -1,5 +1,7 @@
 package io.depotops.core.adapter.in.rest;
 
+import io.depotops.core.application.InvalidInputException;
+import io.depotops.core.application.report.ReportDefinitionService;
 import io.depotops.core.application.report.ReportService;
 import io.depotops.core.domain.report.Report;
 import io.depotops.core.domain.report.ReportFormat;
@@ -33,23 +35,30 @@ public class ReportResource {
             @Schema(required = true, example = "CHARGING_SESSIONS")
             ReportKind kind,
 
-            @Schema(description = "CSV (default); XLSX is not built yet")
-            ReportFormat format,
+            @Schema(description = "CSV (default) or XLSX") ReportFormat format,
 
             @Schema(required = true, example = "2026-10-01T00:00:00Z")
             Instant from,
 
             @Schema(required = true, description = "exclusive", example = "2026-11-01T00:00:00Z")
-            Instant to) {}
+            Instant to,
+
+            @Schema(description = "only this depot's chargers (default: the whole workspace)")
+            UUID depotId,
+
+            @Schema(description = "the charger whose OCPP message log is exported (kind CHARGER_MESSAGE_LOG only)")
+            UUID chargerId) {}
 
     @Schema(name = "ReportDownload")
     public record DownloadView(String url, Instant expiresAt) {}
 
     private final ReportService reports;
+    private final ReportDefinitionService definitions;
     private final WorkspaceAccess access;
 
-    ReportResource(ReportService reports, WorkspaceAccess access) {
+    ReportResource(ReportService reports, ReportDefinitionService definitions, WorkspaceAccess access) {
         this.reports = reports;
+        this.definitions = definitions;
         this.access = access;
     }
 
@@ -66,8 +75,20 @@ public class ReportResource {
     @Operation(summary = "Generate a report of [from, to) now (a period without data gives the header row only)")
     public Response generate(@PathParam("workspaceId") UUID workspaceId, ReportRequest request, UriInfo uri) {
         UUID workspace = access.require(workspaceId);
-        ReportRequest body = request != null ? request : new ReportRequest(null, null, null, null);
-        Report report = reports.generate(workspace, body.kind(), body.format(), body.from(), body.to());
+        ReportRequest body = request != null ? request : new ReportRequest(null, null, null, null, null, null);
+        if (body.depotId() != null && !definitions.isDepotOf(workspace, body.depotId())) {
+            throw new InvalidInputException("depotId", "is not a depot of this workspace");
+        }
+        Report report = reports.generate(
+                new ReportService.Request(
+                        workspace,
+                        body.kind(),
+                        body.format(),
+                        body.from(),
+                        body.to(),
+                        body.depotId(),
+                        body.chargerId()),
+                true);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(report.id().toString())
                         .build())

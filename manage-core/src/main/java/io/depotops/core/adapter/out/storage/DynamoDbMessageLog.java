@@ -3,6 +3,7 @@ package io.depotops.core.adapter.out.storage;
 import io.depotops.core.application.InvalidInputException;
 import io.depotops.core.application.port.MessageLog;
 import io.depotops.core.application.port.MessageLogUnavailableException;
+import io.depotops.core.domain.LoggedFrame;
 import io.depotops.core.domain.OcppMessage;
 import io.depotops.core.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +20,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,6 +53,10 @@ class DynamoDbMessageLog implements MessageLog {
     private static final int UNPROCESSED_ATTEMPTS = 5;
     /** BatchWriteItem requests in flight at once (the URL-connection client keeps 5 connections). */
     private static final int PARALLEL_REQUESTS = 4;
+    /** Requests one filtered page or one answer lookup reads at most, and items per request. */
+    private static final int FILTERED_REQUESTS = 10;
+
+    private static final int FILTERED_PAGE = 200;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -187,45 +194,152 @@ class DynamoDbMessageLog implements MessageLog {
         item.put("sessionId", text(message.sessionId()));
         item.put("frame", text(message.frame()));
         item.put("eventId", text(message.eventId()));
+        FrameEnvelope envelope = FrameEnvelope.of(message.frame());
+        item.put("messageType", text(envelope.type().name()));
+        if (envelope.messageId() != null) {
+            item.put("messageId", text(envelope.messageId()));
+        }
+        if (envelope.action() != null) {
+            item.put("action", text(envelope.action()));
+        }
         item.put(
                 "expiresAt",
                 AttributeValue.fromN(Long.toString(message.at().plus(retention).getEpochSecond())));
         return item;
     }
 
+    /**
+     * With {@code action}, frames are filtered here rather than by a DynamoDB filter expression,
+     * so that frames logged before the envelope attributes existed are matched from their frame
+     * too; a page then reads at most {@value #FILTERED_REQUESTS} requests of the range and hands
+     * back a cursor where it stopped.
+     */
     @Override
-    public Page<OcppMessage> page(String chargePointId, Instant from, Instant to, int limit, String cursor) {
-        // '#' sorts before any id character, '$' after: [from, to) on the instant part.
+    public Page<LoggedFrame> search(
+            String chargePointId, Instant from, Instant to, String action, int limit, String cursor) {
         String lowest = sortable(from) + "#";
         String highest = sortable(to.minusNanos(1)) + "$";
-        QueryRequest.Builder query = QueryRequest.builder()
+        Map<String, AttributeValue> start =
+                cursor == null ? null : key(chargePointId, startKey(cursor, lowest, highest));
+        List<LoggedFrame> found = new ArrayList<>();
+        for (int request = 0; request < FILTERED_REQUESTS; request++) {
+            int wanted = action == null ? limit - found.size() : Math.max(limit, FILTERED_PAGE);
+            QueryResponse response = dynamoDb.query(range(chargePointId, lowest, highest, false, wanted, start));
+            for (Map<String, AttributeValue> item : response.items()) {
+                LoggedFrame frame = frame(item);
+                if (action == null || (frame.type() == LoggedFrame.Type.CALL && action.equals(frame.action()))) {
+                    found.add(frame);
+                    if (found.size() == limit) {
+                        boolean more = item != response.items().getLast() || hasMore(response);
+                        return new Page<>(found, more ? frame.key() : null);
+                    }
+                }
+            }
+            if (!hasMore(response)) {
+                return new Page<>(found, null);
+            }
+            start = response.lastEvaluatedKey();
+        }
+        return new Page<>(found, encode(start.get(SORT).s()));
+    }
+
+    @Override
+    public Optional<LoggedFrame> find(String chargePointId, String key) {
+        String sortKey;
+        try {
+            sortKey = startKey(key, "", "\uffff");
+        } catch (InvalidInputException notAKey) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(get ->
+                        get.tableName(table).key(key(chargePointId, sortKey)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(frame(item));
+    }
+
+    /** Forward from the CALL, in pages, until its answer or the end of {@code within}. */
+    @Override
+    public Optional<LoggedFrame> answerTo(LoggedFrame call, Duration within) {
+        String chargePointId = call.message().chargePointId();
+        String callKey = decode(call.key());
+        String highest = sortable(call.message().at().plus(within)) + "$";
+        Map<String, AttributeValue> start = key(chargePointId, callKey);
+        for (int request = 0; request < FILTERED_REQUESTS; request++) {
+            QueryResponse response = dynamoDb.query(range(chargePointId, callKey, highest, true, FILTERED_PAGE, start));
+            for (Map<String, AttributeValue> item : response.items()) {
+                LoggedFrame frame = frame(item);
+                if (call.isAnsweredBy(frame)) {
+                    return Optional.of(frame);
+                }
+            }
+            if (!hasMore(response)) {
+                return Optional.empty();
+            }
+            start = response.lastEvaluatedKey();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void stream(String chargePointId, Instant from, Instant to, Consumer<LoggedFrame> sink) {
+        String lowest = sortable(from) + "#";
+        String highest = sortable(to.minusNanos(1)) + "$";
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamoDb.query(range(chargePointId, lowest, highest, true, 1000, start));
+            response.items().forEach(item -> sink.accept(frame(item)));
+            start = hasMore(response) ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    private QueryRequest range(
+            String chargePointId,
+            String lowest,
+            String highest,
+            boolean oldestFirst,
+            int limit,
+            Map<String, AttributeValue> start) {
+        return QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#cp = :cp and #key between :from and :to")
                 .expressionAttributeNames(Map.of("#cp", PARTITION, "#key", SORT))
                 .expressionAttributeValues(
                         Map.of(":cp", text(chargePointId), ":from", text(lowest), ":to", text(highest)))
-                .scanIndexForward(false)
-                .limit(limit);
-        if (cursor != null) {
-            query.exclusiveStartKey(
-                    Map.of(PARTITION, text(chargePointId), SORT, text(startKey(cursor, lowest, highest))));
-        }
-        QueryResponse response = dynamoDb.query(query.build());
-        List<OcppMessage> messages = response.items().stream()
-                .map(item -> new OcppMessage(
-                        item.get(PARTITION).s(),
-                        Instant.parse(item.get("at").s()),
-                        item.get("direction").s(),
-                        item.get("ocppVersion").s(),
-                        item.get("sessionId").s(),
-                        item.get("frame").s(),
-                        item.get("eventId").s()))
-                .toList();
-        String next =
-                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? encode(response.lastEvaluatedKey().get(SORT).s())
-                        : null;
-        return new Page<>(messages, next);
+                .scanIndexForward(oldestFirst)
+                .limit(limit)
+                .exclusiveStartKey(start)
+                .build();
+    }
+
+    private static boolean hasMore(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+    }
+
+    private static Map<String, AttributeValue> key(String chargePointId, String sortKey) {
+        return Map.of(PARTITION, text(chargePointId), SORT, text(sortKey));
+    }
+
+    private static LoggedFrame frame(Map<String, AttributeValue> item) {
+        OcppMessage message = new OcppMessage(
+                item.get(PARTITION).s(),
+                Instant.parse(item.get("at").s()),
+                item.get("direction").s(),
+                item.get("ocppVersion").s(),
+                item.get("sessionId").s(),
+                item.get("frame").s(),
+                item.get("eventId").s());
+        FrameEnvelope envelope = item.containsKey("messageType")
+                ? new FrameEnvelope(
+                        LoggedFrame.Type.valueOf(item.get("messageType").s()),
+                        item.containsKey("messageId") ? item.get("messageId").s() : null,
+                        item.containsKey("action") ? item.get("action").s() : null)
+                : FrameEnvelope.of(message.frame()); // logged before these attributes existed
+        return new LoggedFrame(
+                message, encode(item.get(SORT).s()), envelope.type(), envelope.messageId(), envelope.action());
+    }
+
+    private static String decode(String key) {
+        return new String(Base64.getUrlDecoder().decode(key), StandardCharsets.UTF_8);
     }
 
     /**

@@ -43,6 +43,9 @@ class ReportApiTest {
     @Inject
     TransactionService transactions;
 
+    @Inject
+    io.depotops.core.application.report.ReportService reports;
+
     private String workspace;
     private String operator;
     private String chargePointId;
@@ -273,5 +276,131 @@ class ReportApiTest {
                 .get("/api/v1/workspaces/{ws}/reports/{id}/download", workspace, id)
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anXlsxReportHoldsTheSameRowsAsTheCsvWithNumbersAsNumbers() throws Exception {
+        long first = session(T0, 10_000, 62_000, "=HYPERLINK(\"http://evil\")");
+        ExtractableResponse<Response> created = as(operator)
+                .body(Map.of(
+                        "kind", "CHARGING_SESSIONS",
+                        "format", "XLSX",
+                        "from", "2026-10-01T00:00:00Z",
+                        "to", "2026-11-01T00:00:00Z"))
+                .post("/api/v1/workspaces/{ws}/reports", workspace)
+                .then()
+                .statusCode(201)
+                .extract();
+        assertThat(created.<String>path("objectKey")).endsWith(".xlsx");
+        assertThat(created.<Integer>path("rows")).isEqualTo(1);
+        String url = as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}/download", workspace, created.path("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        byte[] file = given().urlEncodingEnabled(false)
+                .get(URI.create(url))
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .extract()
+                .asByteArray();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)))
+                .isEqualTo(created.<String>path("sha256"));
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("transactionId");
+            assertThat(sheet.getRow(0).getCell(10).getStringCellValue()).isEqualTo("energyKwh");
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo((double) first);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(chargePointId);
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo("2026-10-05T10:00:00Z");
+            assertThat(row.getCell(10).getNumericCellValue()).isEqualTo(52.0);
+            // a value from a charger that looks like a formula is a text cell, never evaluated
+            assertThat(row.getCell(11).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
+        }
+    }
+
+    @Test
+    void csvValuesThatASpreadsheetWouldEvaluateAreNeutralised() {
+        session(T0, 0, 1_000, "@SUM(A1:A9)");
+        String url = as(operator)
+                .get(
+                        "/api/v1/workspaces/{ws}/reports/{id}/download",
+                        workspace,
+                        generate("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z").<String>path("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        String csv = new String(fetch(url), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList().get(1)).contains(",'@SUM(A1:A9),");
+    }
+
+    @Test
+    void aReportOfOneDepotLeavesOutTheOtherDepotsChargers() {
+        session(T0, 0, 1_000, "Local");
+        String otherDepot = newDepot(operator, workspace);
+        as(operator)
+                .body(Map.of(
+                        "kind", "CHARGING_SESSIONS",
+                        "depotId", otherDepot,
+                        "from", "2026-10-01T00:00:00Z",
+                        "to", "2026-11-01T00:00:00Z"))
+                .post("/api/v1/workspaces/{ws}/reports", workspace)
+                .then()
+                .statusCode(201)
+                .body("rows", equalTo(0));
+        as(operator)
+                .body(Map.of(
+                        "kind", "CHARGING_SESSIONS",
+                        "depotId", UUID.randomUUID().toString(),
+                        "from", "2026-10-01T00:00:00Z",
+                        "to", "2026-11-01T00:00:00Z"))
+                .post("/api/v1/workspaces/{ws}/reports", workspace)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("depotId"));
+    }
+
+    @Test
+    void theRetentionSweepDeletesExpiredFilesAndTheirIndexEntries() {
+        session(T0, 0, 1_000, "Local");
+        String id = generate("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z").path("id");
+        String url = as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}/download", workspace, id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        fetch(url);
+
+        assertThat(reports.sweepExpired(Instant.now(), 1000))
+                .as("nothing has expired yet")
+                .isZero();
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}", workspace, id)
+                .then()
+                .statusCode(200);
+
+        assertThat(reports.sweepExpired(Instant.now().plus(java.time.Duration.ofDays(91)), 100_000))
+                .isGreaterThanOrEqualTo(1);
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}", workspace, id)
+                .then()
+                .statusCode(404);
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/reports/{id}/download", workspace, id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        // the file itself is gone from S3, not only its index entry
+        given().urlEncodingEnabled(false).get(URI.create(url)).then().statusCode(404);
+        assertThat(reports.sweepExpired(Instant.now().plus(java.time.Duration.ofDays(91)), 100_000))
+                .as("a second sweep finds nothing left")
+                .isZero();
     }
 }

@@ -87,6 +87,56 @@ class DynamoDbReportIndex implements ReportIndex {
         return list(workspaceId).stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /**
+     * Through the {@code by-status} GSI (keys only), one status at a time, oldest first; each hit is
+     * read back from the table for its attributes. No scan of the table.
+     */
+    @Override
+    public List<Report> createdBefore(Instant cutoff, int limit) {
+        ensureTable();
+        List<Report> reports = new ArrayList<>();
+        for (Report.Status status : Report.Status.values()) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                int wanted = limit - reports.size();
+                if (wanted <= 0) {
+                    return reports;
+                }
+                QueryResponse page = dynamoDb.query(q -> q.tableName(table)
+                        .indexName(STATUS_INDEX)
+                        .keyConditionExpression("#status = :status and createdAt < :cutoff")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":status", s(status.name()), ":cutoff", s(cutoff.toString())))
+                        .limit(wanted)
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> keys : page.items()) {
+                    Map<String, AttributeValue> item = dynamoDb.getItem(g -> g.tableName(table)
+                                    .key(Map.of(PARTITION, keys.get(PARTITION), SORT, keys.get(SORT))))
+                            .item();
+                    if (item != null && !item.isEmpty()) {
+                        reports.add(report(item));
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey()
+                        : null;
+            } while (start != null);
+        }
+        return reports;
+    }
+
+    @Override
+    public void delete(Report report) {
+        ensureTable();
+        dynamoDb.deleteItem(d -> d.tableName(table)
+                .key(Map.of(PARTITION, s(report.workspaceId().toString()), SORT, s(sortKey(report)))));
+    }
+
+    private static String sortKey(Report r) {
+        return r.kind().name() + "#" + Report.period(r.from(), r.to()) + "#" + r.id();
+    }
+
     private void ensureTable() {
         if (tableChecked || !createTable) {
             return;
@@ -129,7 +179,7 @@ class DynamoDbReportIndex implements ReportIndex {
     private static Map<String, AttributeValue> item(Report r) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION, s(r.workspaceId().toString()));
-        item.put(SORT, s(r.kind().name() + "#" + Report.period(r.from(), r.to()) + "#" + r.id()));
+        item.put(SORT, s(sortKey(r)));
         item.put("id", s(r.id().toString()));
         item.put("kind", s(r.kind().name()));
         item.put("format", s(r.format().name()));

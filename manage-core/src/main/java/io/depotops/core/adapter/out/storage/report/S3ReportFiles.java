@@ -66,6 +66,12 @@ class S3ReportFiles implements ReportFiles {
                 .url();
     }
 
+    @Override
+    public void delete(String key) {
+        // S3 answers a delete of a missing key with success, so a sweep may repeat itself safely
+        s3.deleteObject(delete -> delete.bucket(bucket).key(key));
+    }
+
     @PreDestroy
     void close() {
         presigner.close();
