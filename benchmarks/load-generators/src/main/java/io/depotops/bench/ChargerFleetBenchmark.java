@@ -138,13 +138,17 @@ public final class ChargerFleetBenchmark {
                 fleet.add(url, fleetName + "-" + i, option("password", "fleet-password-0123456789"), version);
             }
             SimulatorStats stats = fleet.stats();
+            ProcessCpu cpu = ProcessCpu.snapshot();
             storm(fleet, chargers, rate, seconds("accept-timeout", 300));
+            cpu = printCpu(cpu, "during the storm");
             backlogs.print("after the storm");
 
             int interval = number("interval", 10);
             int steady = number("steady", 120);
             if (steady > 0) {
+                cpu = ProcessCpu.snapshot();
                 phase(fleet, "steady", Duration.ofSeconds(interval), steady);
+                printCpu(cpu, "during the steady phase");
                 backlogs.print("after the steady phase");
             }
             int burst = number("burst", 0);
@@ -161,8 +165,10 @@ public final class ChargerFleetBenchmark {
                 if (withLog) {
                     messageLog.start();
                 }
+                cpu = ProcessCpu.snapshot();
                 phase(fleet, "burst", Duration.ofNanos((long) (chargers * 1e9 / burstRate)), burst);
                 long burstEnded = System.nanoTime();
+                printCpu(cpu, "during the burst");
                 backlogs.print("right after the burst");
                 int drain = number("drain", 30);
                 Thread.sleep(drain * 1000L);
@@ -242,6 +248,12 @@ public final class ChargerFleetBenchmark {
     }
 
     /** Ticks every charger once per {@code period} for {@code seconds}, reporting each 30 s slice. */
+    private static ProcessCpu printCpu(ProcessCpu since, String phase) {
+        ProcessCpu now = ProcessCpu.snapshot();
+        now.printSince(since, phase);
+        return now;
+    }
+
     private void phase(Fleet fleet, String name, Duration period, int seconds) throws Exception {
         SimulatorStats stats = fleet.stats();
         double perSecond = fleet.chargers().size() / (period.toNanos() / 1e9);

@@ -16,9 +16,11 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +63,9 @@ public class EventSubscriptions {
     }
 
     private static final Logger LOG = Logger.getLogger(EventSubscriptions.class);
-    private static final List<Duration> RETRY_PAUSES =
-            List.of(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    /** A failing handler is tried again after 200 ms, 1 s and 3 s before its event is parked. */
+    private static final int HANDLER_RETRIES = 3;
+
     private static final int PREFETCH = 50;
 
     private final RabbitMqConnection connection;
@@ -71,6 +74,7 @@ public class EventSubscriptions {
     private final Tracer tracer;
     private final OpenTelemetry openTelemetry;
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
+    private final Guard handlerRetries;
 
     EventSubscriptions(
             RabbitMqConnection connection,
@@ -82,6 +86,21 @@ public class EventSubscriptions {
         this.settings = settings;
         this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry.getTracer("depotops-messaging");
+        // AssertionError: the PostgreSQL driver throws one when the server goes away mid-batch.
+        this.handlerRetries = Guard.create()
+                .withRetry()
+                .maxRetries(HANDLER_RETRIES)
+                .delay(200, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .retryOn(List.of(Exception.class, AssertionError.class))
+                .abortOn(UnprocessableEventException.class)
+                .beforeRetry(failure -> LOG.debugf("handling an event failed, retrying: %s", failure.getMessage()))
+                .withExponentialBackoff()
+                .factor(5)
+                .maxDelay(3, ChronoUnit.SECONDS)
+                .done()
+                .done()
+                .build();
     }
 
     /**
@@ -383,31 +402,27 @@ public class EventSubscriptions {
         private String process(CloudEvent event, Span span) {
             span.setAttribute(TelemetryAttributes.EVENT_TYPE, event.getType());
             span.setAttribute(TelemetryAttributes.EVENT_ID, event.getId());
-            Throwable last = null;
-            for (int attempt = 0; attempt <= RETRY_PAUSES.size(); attempt++) {
-                try {
-                    handler.handle(event);
-                    return null;
-                } catch (UnprocessableEventException e) {
-                    LOG.warnf("%s: event %s (%s) parked: %s", queue, event.getId(), event.getType(), e.getMessage());
-                    return "unprocessable: " + e.getMessage();
-                } catch (Exception | AssertionError e) {
-                    last = e;
-                    if (attempt < RETRY_PAUSES.size()) {
-                        LOG.debugf(
-                                "handling %s %s failed, retrying: %s", event.getType(), event.getId(), e.getMessage());
-                        pause(RETRY_PAUSES.get(attempt));
-                    }
-                }
+            try {
+                handlerRetries.call(
+                        () -> {
+                            handler.handle(event);
+                            return null;
+                        },
+                        Void.class);
+                return null;
+            } catch (UnprocessableEventException e) {
+                LOG.warnf("%s: event %s (%s) parked: %s", queue, event.getId(), event.getType(), e.getMessage());
+                return "unprocessable: " + e.getMessage();
+            } catch (Exception | AssertionError e) {
+                LOG.errorf(
+                        e,
+                        "%s: event %s (%s) parked after %d attempts",
+                        queue,
+                        event.getId(),
+                        event.getType(),
+                        HANDLER_RETRIES + 1);
+                return e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            LOG.errorf(
-                    last,
-                    "%s: event %s (%s) parked after %d attempts",
-                    queue,
-                    event.getId(),
-                    event.getType(),
-                    RETRY_PAUSES.size() + 1);
-            return last.getClass().getSimpleName() + ": " + last.getMessage();
         }
 
         private void park(Envelope envelope, AMQP.BasicProperties properties, byte[] body, String reason)

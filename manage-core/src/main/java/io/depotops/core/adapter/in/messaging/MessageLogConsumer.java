@@ -14,12 +14,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Every raw frame connect publishes, into the message log, losing none: a batch is acknowledged
  * only once the log's store took all of it. While the store is unreachable or throttling, the
- * same batch is written again after a growing pause (never parked: the frames are fine, the store
+ * same batch is written again after a growing pause (a SmallRye Fault Tolerance retry without end) (never parked: the frames are fine, the store
  * is not), and the broker holds the rest (the prefetch bounds what this service holds). Only a
  * frame that cannot be read, or that the store refuses for itself, is parked on the dead-letter
  * queue. Reports the log's lag: the age of the oldest frame being written, by its own timestamp.
@@ -51,8 +53,9 @@ class MessageLogConsumer {
     private final MessageLogService log;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    /** Writes a batch again until the store takes it: the frames are fine, the store is not. */
+    private final Guard untilStored;
+
     private final Counter written;
     private final Counter retries;
     /** When the oldest frame being written was sent; null while nothing waits to be written. */
@@ -73,8 +76,20 @@ class MessageLogConsumer {
         this.log = log;
         this.json = json;
         this.clock = clock;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.untilStored = Guard.create()
+                .withRetry()
+                .maxRetries(-1)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .delay(initialBackoff.toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .retryOn(MessageLogUnavailableException.class)
+                .beforeRetry(this::beforeRetry)
+                .withExponentialBackoff()
+                .factor(2)
+                .maxDelay(maxBackoff.toMillis(), ChronoUnit.MILLIS)
+                .done()
+                .done()
+                .build();
         this.written = meters.counter("depotops.message-log.written");
         this.retries = meters.counter("depotops.message-log.write.retries");
         Gauge.builder("depotops.message-log.lag", this, MessageLogConsumer::lagSeconds)
@@ -128,33 +143,31 @@ class MessageLogConsumer {
                 .filter(at -> at != null)
                 .min(Comparator.naturalOrder())
                 .orElse(clock.instant()));
-        Duration backoff = initialBackoff;
         try {
-            while (true) {
-                try {
-                    write.run();
-                    written.increment(messages.size());
-                    return;
-                } catch (MessageLogUnavailableException e) {
-                    retries.increment();
-                    logRetry(messages.size(), e);
-                    Thread.sleep(backoff);
-                    Duration doubled = backoff.multipliedBy(2);
-                    backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
-                }
-            }
+            untilStored.call(
+                    () -> {
+                        write.run();
+                        return null;
+                    },
+                    Void.class);
+            written.increment(messages.size());
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("writing the message log failed", e);
         } finally {
             oldestUnwritten.set(null);
         }
     }
 
-    private void logRetry(int frames, MessageLogUnavailableException e) {
+    private void beforeRetry(Throwable failure) {
+        retries.increment();
         long now = System.nanoTime();
         if (now - lastRetryLog >= RETRY_LOG_INTERVAL) {
             lastRetryLog = now;
             LOG.warnf(
-                    "message log: %d frames not written, holding them (not acknowledged) and trying again: %s",
-                    frames, e.getMessage());
+                    "message log: frames not written, holding them (not acknowledged) and trying again: %s",
+                    failure.getMessage());
         }
     }
 
