@@ -40,6 +40,12 @@ public interface LoadManagementStore {
 
     Optional<AllocationView> allocation(UUID workspaceId, UUID siteId);
 
+    /** Appends an allocation to the site's history. */
+    void appendHistory(UUID workspaceId, UUID siteId, Instant at, AllocationView allocation);
+
+    /** The site's history from {@code from} to {@code to} (exclusive), newest first, at most {@code limit}. */
+    List<AllocationView> history(UUID workspaceId, UUID siteId, Instant from, Instant to, int limit);
+
     /** Sites that reported a node load at least once: the periodic pass re-allocates them. */
     List<ManagedSite> managedSites();
 }

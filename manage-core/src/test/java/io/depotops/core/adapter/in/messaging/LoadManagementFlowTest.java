@@ -194,7 +194,20 @@ class LoadManagementFlowTest {
                     .body("inputs.baseLoadKw", equalTo(40.0f))
                     .body("inputs.headroomKw", equalTo(38.0f))
                     .body("limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)), equalTo(36.6f))
-                    .body("limits.find { it.chargerId == '%s' }.priorityTier".formatted(chargers.get(0)), equalTo(1));
+                    .body("limits.find { it.chargerId == '%s' }.priorityTier".formatted(chargers.get(0)), equalTo(1))
+                    // The first filled the site's headroom; the second had only its minimum left.
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.kind".formatted(chargers.get(0)),
+                            equalTo("NODE_POWER"))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.byHigherPriority".formatted(chargers.get(0)),
+                            equalTo(false))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.byHigherPriority".formatted(chargers.get(1)),
+                            equalTo(true))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.nodeId".formatted(chargers.get(1)),
+                            equalTo("site"));
 
             // The same event again (a redelivery) and an older one change nothing; a slightly
             // higher headroom is within the hysteresis: no new command.
@@ -213,6 +226,33 @@ class LoadManagementFlowTest {
             // Base load 65: 13 kW left, 11.6 to the first.
             assertThat(((Number) lowered.parameters().get("limitKw")).doubleValue())
                     .isEqualTo(11.6);
+
+            // History: the first allocation and the lowered one (the repeats within the hysteresis
+            // sent nothing and are not kept), newest first, each limit with its reason.
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> as(token("viewer", workspace))
+                            .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                            .then()
+                            .statusCode(200)
+                            .body("size()", equalTo(2))
+                            .body("[0].inputs.baseLoadKw", equalTo(65.0f))
+                            .body("[1].inputs.baseLoadKw", equalTo(40.0f))
+                            .body(
+                                    "[0].limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)),
+                                    equalTo(11.6f))
+                            .body("[0].limits.reason.kind", org.hamcrest.Matchers.everyItem(equalTo("NODE_POWER"))));
+            as(token("viewer", workspace))
+                    .queryParam("limit", 1)
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(1));
+            as(token("viewer", workspace))
+                    .queryParam("to", Instant.now().minusSeconds(3600).toString())
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(0));
         }
     }
 
@@ -271,6 +311,22 @@ class LoadManagementFlowTest {
                 .get("/api/v1/workspaces/{ws}/sites/{id}/allocation", workspace, "not-a-uuid")
                 .then()
                 .statusCode(404);
+        as(token("admin", other))
+                .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", other, site)
+                .then()
+                .statusCode(404);
+        as(token("viewer", other))
+                .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                .then()
+                .statusCode(404);
+        for (String bad : List.of(
+                "from=yesterday", "limit=0", "limit=501", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+            as(operator)
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history?" + bad, workspace, site)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
     }
 
     private CloudEvent nodeLoad(String node, Instant at, double loadKw, Double limitKw) {

@@ -180,6 +180,36 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
     }
 
     @Override
+    public void appendHistory(UUID workspaceId, UUID siteId, Instant at, AllocationView allocation) {
+        em().createNativeQuery("""
+                        insert into site_allocation_history (site_id, workspace_id, computed_at, allocation)
+                        values (?1, ?2, ?3, cast(?4 as jsonb))
+                        """)
+                .setParameter(1, siteId)
+                .setParameter(2, workspaceId)
+                .setParameter(3, at)
+                .setParameter(4, write(allocation))
+                .executeUpdate();
+    }
+
+    @Override
+    public List<AllocationView> history(UUID workspaceId, UUID siteId, Instant from, Instant to, int limit) {
+        List<?> rows = em().createNativeQuery("""
+                        select cast(allocation as text) from site_allocation_history
+                         where site_id = ?1 and workspace_id = ?2 and computed_at >= ?3 and computed_at < ?4
+                         order by computed_at desc, id desc
+                         limit ?5
+                        """)
+                .setParameter(1, siteId)
+                .setParameter(2, workspaceId)
+                .setParameter(3, from)
+                .setParameter(4, to)
+                .setParameter(5, limit)
+                .getResultList();
+        return rows.stream().map(row -> read((String) row)).toList();
+    }
+
+    @Override
     public List<ManagedSite> managedSites() {
         List<?> rows = em().createNativeQuery("select distinct workspace_id, site_id from site_node_load")
                 .getResultList();
