@@ -266,11 +266,15 @@ public class LoadManagementService {
      * outside its slots.
      */
     private Map<UUID, Double> planTargets(UUID workspaceId, Site site, Instant now) {
-        Optional<ChargingPlan> found = plans.find(workspaceId, site.depotId());
-        if (found.isEmpty() || !found.get().currentAt(now)) {
+        return plans.find(workspaceId, site.depotId())
+                .map(plan -> planTargets(plan, now))
+                .orElse(Map.of());
+    }
+
+    static Map<UUID, Double> planTargets(ChargingPlan plan, Instant now) {
+        if (!plan.currentAt(now)) {
             return Map.of();
         }
-        ChargingPlan plan = found.get();
         List<Instant> starts = plan.slotStarts();
         if (starts.isEmpty() || now.isBefore(starts.getFirst())) {
             return Map.of();
