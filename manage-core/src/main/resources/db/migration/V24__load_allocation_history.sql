@@ -9,3 +9,13 @@ create table site_allocation_history (
 );
 
 create index site_allocation_history_by_site on site_allocation_history (site_id, computed_at desc);
+
+-- Each node's current and current limits per phase as sitepwrmon reported them (null: not
+-- reported), so that the site's phases bind as well as its power.
+alter table site_node_load
+    add column current_l1_a double precision,
+    add column current_l2_a double precision,
+    add column current_l3_a double precision,
+    add column limit_l1_a   double precision,
+    add column limit_l2_a   double precision,
+    add column limit_l3_a   double precision;

@@ -12,6 +12,8 @@ import io.depotops.core.domain.Site;
 import io.depotops.core.domain.load.Bound;
 import io.depotops.core.domain.load.LimitChange;
 import io.depotops.core.domain.load.LoadPolicy;
+import io.depotops.core.domain.load.Phase;
+import io.depotops.core.domain.load.PhaseAmps;
 import io.depotops.core.domain.load.Session;
 import io.depotops.core.domain.load.SessionKey;
 import io.depotops.core.domain.load.SiteAllocation;
@@ -61,7 +63,9 @@ public class LoadManagementService {
             String nodeId,
             Instant measuredAt,
             double loadKw,
-            Double limitKw) {}
+            Double limitKw,
+            PhaseAmps currentA,
+            PhaseAmps limitA) {}
 
     private final LoadManagementStore store;
     private final SiteRepository sites;
@@ -125,7 +129,15 @@ public class LoadManagementService {
             }
             Double limit = report.limitKw() != null && Double.isFinite(report.limitKw()) ? report.limitKw() : null;
             if (store.recordNodeLoad(
-                    workspace.get(), site.get(), report.nodeId(), report.measuredAt(), report.loadKw(), limit)) {
+                    workspace.get(),
+                    site.get(),
+                    new SiteMeasurement(
+                            report.nodeId(),
+                            report.measuredAt(),
+                            report.loadKw(),
+                            limit,
+                            finite(report.currentA()),
+                            finite(report.limitA())))) {
                 touched.add(new LoadManagementStore.ManagedSite(workspace.get(), site.get()));
             }
         }
@@ -206,7 +218,8 @@ public class LoadManagementService {
                         draw,
                         allocation.baseLoadKw(),
                         policy.safetyMarginKw(),
-                        allocation.headroomKw()),
+                        allocation.headroomKw(),
+                        allocation.headroomA()),
                 limits);
         Optional<AllocationView> previous = store.allocation(workspaceId, siteId);
         store.saveAllocation(workspaceId, siteId, now, view);
@@ -321,7 +334,34 @@ public class LoadManagementService {
                 .filter(limit -> limit != null)
                 .min(Double::compare)
                 .orElse(null);
-        return new SiteMeasurement(highest.nodeId(), highest.measuredAt(), highest.loadKw(), lowestLimit);
+        return new SiteMeasurement(
+                highest.nodeId(),
+                highest.measuredAt(),
+                highest.loadKw(),
+                lowestLimit,
+                highest.currentA(),
+                new PhaseAmps(
+                        lowestLimit(fresh, Phase.L1), lowestLimit(fresh, Phase.L2), lowestLimit(fresh, Phase.L3)));
+    }
+
+    private static Double lowestLimit(List<SiteMeasurement> nodes, Phase phase) {
+        return nodes.stream()
+                .map(node -> node.limitA().get(phase))
+                .filter(limit -> limit != null)
+                .min(Double::compare)
+                .orElse(null);
+    }
+
+    /** Per-phase values as reported, a value that is no number dropped. */
+    private static PhaseAmps finite(PhaseAmps amps) {
+        if (amps == null) {
+            return PhaseAmps.NONE;
+        }
+        return new PhaseAmps(finite(amps.l1()), finite(amps.l2()), finite(amps.l3()));
+    }
+
+    private static Double finite(Double value) {
+        return value != null && Double.isFinite(value) ? value : null;
     }
 
     private static List<Session> sessions(

@@ -22,8 +22,7 @@ public interface LoadManagementStore {
      * Keeps the node's load if it is newer than the one stored; false when the site is not one of
      * the workspace's.
      */
-    boolean recordNodeLoad(
-            UUID workspaceId, UUID siteId, String nodeId, Instant measuredAt, double loadKw, Double limitKw);
+    boolean recordNodeLoad(UUID workspaceId, UUID siteId, SiteMeasurement load);
 
     /** Serialises allocations of one site until the transaction ends. */
     void lockSite(UUID siteId);

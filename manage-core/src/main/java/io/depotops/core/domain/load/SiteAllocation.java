@@ -11,7 +11,8 @@ import java.util.UUID;
  * One allocation of a site: the inputs it came from and each session's limit. {@code mode} is
  * {@code MEASURED} when a fresh measurement set the headroom, {@code FALLBACK} when it was stale or
  * missing and the conservative per-session default applied. {@code bounds} says what bound each
- * session's limit.
+ * session's limit; {@code headroomA} what they may draw per phase where the site's current limits are
+ * known.
  */
 public record SiteAllocation(
         UUID siteId,
@@ -23,6 +24,7 @@ public record SiteAllocation(
         double chargersDrawKw,
         double baseLoadKw,
         double headroomKw,
+        PhaseAmps headroomA,
         List<Session> sessions,
         Map<SessionKey, Double> limits,
         Map<SessionKey, Bound> bounds) {
@@ -56,7 +58,7 @@ public record SiteAllocation(
         boolean fresh = measurement != null && !measurement.measuredAt().isBefore(now.minus(policy.staleAfter()));
         if (!fresh) {
             double headroom = Math.min(ceiling, policy.fallbackPerSessionKw() * sessions.size());
-            Map<SessionKey, ConnectorLimit> limits = share(headroom, policy, capped(sessions, policy));
+            Map<SessionKey, ConnectorLimit> limits = share(headroom, PhaseAmps.NONE, policy, capped(sessions, policy));
             return new SiteAllocation(
                     siteId,
                     now,
@@ -67,6 +69,7 @@ public record SiteAllocation(
                     chargersDrawKw,
                     0,
                     headroom,
+                    PhaseAmps.NONE,
                     List.copyOf(sessions),
                     kw(limits),
                     bounds(limits));
@@ -74,7 +77,8 @@ public record SiteAllocation(
         double limit = measurement.limitKw() == null ? capacityKw : Math.min(capacityKw, measurement.limitKw());
         double baseLoad = Math.max(0, measurement.loadKw() - chargersDrawKw);
         double headroom = Math.max(0, limit - baseLoad - policy.safetyMarginKw());
-        Map<SessionKey, ConnectorLimit> limits = share(headroom, policy, sessions);
+        PhaseAmps headroomA = headroomA(measurement, chargersDrawKw, baseLoad, policy);
+        Map<SessionKey, ConnectorLimit> limits = share(headroom, headroomA, policy, sessions);
         return new SiteAllocation(
                 siteId,
                 now,
@@ -85,6 +89,7 @@ public record SiteAllocation(
                 chargersDrawKw,
                 baseLoad,
                 headroom,
+                headroomA,
                 List.copyOf(sessions),
                 kw(limits),
                 bounds(limits));
@@ -109,8 +114,9 @@ public record SiteAllocation(
      * three-phase at {@link #NOMINAL_VOLTAGE_V}, so kW and A convert at a fixed rate and the
      * allocation is the same in either.
      */
-    private static Map<SessionKey, ConnectorLimit> share(double headroomKw, LoadPolicy policy, List<Session> sessions) {
-        PowerNode site = new PowerNode(SITE_NODE, null, headroomKw, PhaseAmps.NONE, 0, PhaseAmps.NONE);
+    private static Map<SessionKey, ConnectorLimit> share(
+            double headroomKw, PhaseAmps headroomA, LoadPolicy policy, List<Session> sessions) {
+        PowerNode site = new PowerNode(SITE_NODE, null, headroomKw, headroomA, 0, PhaseAmps.NONE);
         double kwPerAmp = NOMINAL_VOLTAGE_V * 3 / 1000.0;
         List<Connector> connectors = sessions.stream()
                 .map(session -> new Connector(
@@ -129,6 +135,29 @@ public record SiteAllocation(
                         session.rank()))
                 .toList();
         return TreeAllocator.allocate(List.of(site), connectors, 0);
+    }
+
+    /**
+     * What the sessions may draw on each phase whose current limit the measurement reports: limit -
+     * uncontrolled current - the margin in A. The uncontrolled current is the phase's measured
+     * current less the sessions' draw (three-phase, spread evenly); without a measured current on
+     * the phase, the base load spread evenly. Null on a phase without a limit.
+     */
+    static PhaseAmps headroomA(
+            SiteMeasurement measurement, double chargersDrawKw, double baseLoadKw, LoadPolicy policy) {
+        double ampsPerKw = 1000.0 / (3 * NOMINAL_VOLTAGE_V);
+        Double[] headroom = new Double[3];
+        for (Phase phase : Phase.values()) {
+            Double limit = measurement.limitA().get(phase);
+            if (limit == null) {
+                continue;
+            }
+            Double current = measurement.currentA().get(phase);
+            double uncontrolled =
+                    current == null ? baseLoadKw * ampsPerKw : Math.max(0, current - chargersDrawKw * ampsPerKw);
+            headroom[phase.ordinal()] = Math.max(0, limit - uncontrolled - policy.safetyMarginKw() * ampsPerKw);
+        }
+        return new PhaseAmps(headroom[0], headroom[1], headroom[2]);
     }
 
     private static Map<SessionKey, Double> kw(Map<SessionKey, ConnectorLimit> limits) {

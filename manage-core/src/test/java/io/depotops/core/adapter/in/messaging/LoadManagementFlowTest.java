@@ -19,6 +19,7 @@ import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.contracts.events.sitepwrmon.LimitExceededV1;
 import io.depotops.contracts.events.sitepwrmon.NodeLoadV1;
+import io.depotops.contracts.events.sitepwrmon.PhaseAmpsV1;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.RoutingKeys;
 import io.depotops.core.TestClock;
@@ -327,6 +328,48 @@ class LoadManagementFlowTest {
                     .statusCode(400)
                     .contentType("application/problem+json");
         }
+    }
+
+    @Test
+    void aPhaseNearItsCurrentLimitBindsTheSite() throws Exception {
+        // 200 kW limit, 60 kW load; L1 at 90 of its 100 A, of which the two sessions draw 20 kW /
+        // (3 x 230 V) = 29 A: 36.1 A left on L1 after the 2 kW margin, about 24.9 kW in all.
+        NodeLoadV1 data = new NodeLoadV1(
+                "grid-" + site,
+                workspace,
+                site,
+                "meter-grid",
+                Instant.now(),
+                60,
+                new PhaseAmpsV1(90.0, 30.0, 30.0),
+                200.0,
+                new PhaseAmpsV1(100.0, 100.0, 100.0),
+                140.0,
+                new PhaseAmpsV1(10.0, 70.0, 70.0),
+                null,
+                "NORMAL");
+        sitepwrmon(event(EventTypes.SITEPWRMON_NODE_LOAD_V1, "grid-" + site, workspace, data));
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/sites/{id}/allocation", workspace, site)
+                        .then()
+                        .statusCode(200)
+                        .body("inputs.headroomKw", equalTo(158.0f))
+                        .body(
+                                "inputs.headroomA.l1",
+                                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(36.0f))
+                                        .and(org.hamcrest.Matchers.lessThan(36.2f)))
+                        .body(
+                                "inputs.headroomA.l2",
+                                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(96.0f))
+                                        .and(org.hamcrest.Matchers.lessThan(96.2f)))
+                        .body("limits.reason.kind", org.hamcrest.Matchers.everyItem(equalTo("NODE_PHASE")))
+                        .body("limits.reason.phase", org.hamcrest.Matchers.everyItem(equalTo("L1")))
+                        // 24.9 kW less the second's minimum of 1.4, rounded down to 0.1 kW.
+                        .body(
+                                "limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)),
+                                org.hamcrest.Matchers.anyOf(equalTo(23.5f), equalTo(23.4f))));
     }
 
     private CloudEvent nodeLoad(String node, Instant at, double loadKw, Double limitKw) {
