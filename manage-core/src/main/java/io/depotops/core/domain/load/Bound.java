@@ -5,7 +5,8 @@ package io.depotops.core.domain.load;
  * VEHICLE_MAXIMUM}, {@code DRAWING_LESS} when it drew less than offered and the rest went to
  * others), a node's limit ({@code NODE_POWER}, {@code NODE_PHASE} with the phase), or no room for
  * the charger's minimum at a node ({@code NO_ROOM_FOR_MINIMUM}: it gets 0). {@code
- * byHigherPriority} says that the node's limit was already taken when this connector's tier came.
+ * byHigherPriority} says that a connector of a higher-priority tier under the same node limit got
+ * more: priority, not only the limit, kept this one lower.
  */
 public record Bound(Kind kind, String nodeId, Phase phase, boolean byHigherPriority) {
 

@@ -76,7 +76,6 @@ public final class TreeAllocator {
         private final List<String> constraintNode = new ArrayList<>();
         private final List<Phase> constraintPhase = new ArrayList<>();
         private double[] slack;
-        private double[] slackAtTierStart;
         private double[] coefficientSum;
 
         Run(List<PowerNode> nodes, List<Connector> connectors, double reofferMarginA) {
@@ -220,12 +219,12 @@ public final class TreeAllocator {
                     }
                     to++;
                 }
-                slackAtTierStart = slack.clone();
                 fill(members, planTarget);
                 fill(members, maximum);
                 from = to;
             }
 
+            markPriorityBounds();
             Map<SessionKey, ConnectorLimit> result = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 Connector connector = connectors.get(i);
@@ -297,7 +296,7 @@ public final class TreeAllocator {
                         bounds[i] = nodeBound(
                                 constraintPhase.get(binding) == null ? Bound.Kind.NODE_POWER : Bound.Kind.NODE_PHASE,
                                 binding,
-                                slackAtTierStart[binding] <= EPSILON);
+                                false);
                         continue;
                     }
                     still.add(i);
@@ -306,6 +305,42 @@ public final class TreeAllocator {
                     break; // nothing moved: rounding left a step of 0 (cannot happen in exact arithmetic)
                 }
                 active = still;
+            }
+        }
+
+        /**
+         * A node-bound connector is bound by priority when a connector of a higher-priority tier
+         * under the same node limit got more than it did.
+         */
+        private void markPriorityBounds() {
+            Map<Integer, java.util.TreeMap<Integer, Double>> mostByTier = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                for (int c : constraintsOf[i]) {
+                    mostByTier
+                            .computeIfAbsent(c, key -> new java.util.TreeMap<>())
+                            .merge(connectors.get(i).tier(), amps[i], Math::max);
+                }
+            }
+            Map<String, Integer> constraintIndex = new HashMap<>();
+            for (int c = 0; c < constraintNode.size(); c++) {
+                constraintIndex.put(constraintNode.get(c) + "/" + constraintPhase.get(c), c);
+            }
+            for (int i = 0; i < count; i++) {
+                Bound bound = bounds[i];
+                if (bound == null || bound.nodeId() == null) {
+                    continue;
+                }
+                int c = constraintIndex.get(bound.nodeId() + "/" + bound.phase());
+                double amps = this.amps[i];
+                boolean higherGotMore = mostByTier
+                        .get(c)
+                        .headMap(connectors.get(i).tier(), false)
+                        .values()
+                        .stream()
+                        .anyMatch(most -> most > amps + EPSILON);
+                if (higherGotMore) {
+                    bounds[i] = new Bound(bound.kind(), bound.nodeId(), bound.phase(), true);
+                }
             }
         }
 
