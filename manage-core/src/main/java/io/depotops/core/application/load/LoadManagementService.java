@@ -3,17 +3,22 @@ package io.depotops.core.application.load;
 import io.depotops.core.application.CommandService;
 import io.depotops.core.application.DispatchService;
 import io.depotops.core.application.NotFoundException;
+import io.depotops.core.application.plan.PlanRepository;
 import io.depotops.core.application.port.ProcessedMessages;
 import io.depotops.core.application.port.SiteRepository;
 import io.depotops.core.domain.ChargerCommand;
 import io.depotops.core.domain.EffectivePriority;
 import io.depotops.core.domain.Site;
+import io.depotops.core.domain.load.Bound;
 import io.depotops.core.domain.load.LimitChange;
 import io.depotops.core.domain.load.LoadPolicy;
+import io.depotops.core.domain.load.Phase;
+import io.depotops.core.domain.load.PhaseAmps;
 import io.depotops.core.domain.load.Session;
 import io.depotops.core.domain.load.SessionKey;
 import io.depotops.core.domain.load.SiteAllocation;
 import io.depotops.core.domain.load.SiteMeasurement;
+import io.depotops.core.domain.plan.ChargingPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -58,7 +63,9 @@ public class LoadManagementService {
             String nodeId,
             Instant measuredAt,
             double loadKw,
-            Double limitKw) {}
+            Double limitKw,
+            PhaseAmps currentA,
+            PhaseAmps limitA) {}
 
     private final LoadManagementStore store;
     private final SiteRepository sites;
@@ -67,6 +74,7 @@ public class LoadManagementService {
     private final ProcessedMessages processed;
     private final Clock clock;
     private final LoadPolicy policy;
+    private final PlanRepository plans;
 
     LoadManagementService(
             LoadManagementStore store,
@@ -74,6 +82,7 @@ public class LoadManagementService {
             DispatchService dispatch,
             CommandService commands,
             ProcessedMessages processed,
+            PlanRepository plans,
             Clock clock,
             @ConfigProperty(name = "depotops.load.safety-margin-kw", defaultValue = "2") double safetyMarginKw,
             @ConfigProperty(name = "depotops.load.minimum-kw", defaultValue = "1.4") double minimumKw,
@@ -88,6 +97,7 @@ public class LoadManagementService {
         this.dispatch = dispatch;
         this.commands = commands;
         this.processed = processed;
+        this.plans = plans;
         this.clock = clock;
         this.policy = new LoadPolicy(
                 safetyMarginKw, minimumKw, fallbackPerSessionKw, staleAfter, hysteresisKw, minCommandInterval);
@@ -119,7 +129,15 @@ public class LoadManagementService {
             }
             Double limit = report.limitKw() != null && Double.isFinite(report.limitKw()) ? report.limitKw() : null;
             if (store.recordNodeLoad(
-                    workspace.get(), site.get(), report.nodeId(), report.measuredAt(), report.loadKw(), limit)) {
+                    workspace.get(),
+                    site.get(),
+                    new SiteMeasurement(
+                            report.nodeId(),
+                            report.measuredAt(),
+                            report.loadKw(),
+                            limit,
+                            finite(report.currentA()),
+                            finite(report.limitA())))) {
                 touched.add(new LoadManagementStore.ManagedSite(workspace.get(), site.get()));
             }
         }
@@ -146,7 +164,8 @@ public class LoadManagementService {
         Instant now = clock.instant();
         SiteMeasurement measurement = measurement(store.nodeLoads(siteId), now.minus(policy.staleAfter()));
         List<LoadManagementStore.ActiveSession> active = store.activeSessions(workspaceId, siteId);
-        List<Session> sessions = sessions(active, dispatch.priorities(workspaceId, site.depotId(), now));
+        List<Session> sessions = sessions(
+                active, dispatch.priorities(workspaceId, site.depotId(), now), planTargets(workspaceId, site, now));
         double draw = active.stream()
                 .mapToDouble(LoadManagementStore.ActiveSession::drawKw)
                 .sum();
@@ -180,7 +199,9 @@ public class LoadManagementService {
                     session.vehicleId(),
                     session.tier(),
                     session.maxKw(),
+                    session.planTargetKw(),
                     limit,
+                    reason(allocation.bounds().get(session.key())),
                     inForce,
                     send));
         }
@@ -197,9 +218,14 @@ public class LoadManagementService {
                         draw,
                         allocation.baseLoadKw(),
                         policy.safetyMarginKw(),
-                        allocation.headroomKw()),
+                        allocation.headroomKw(),
+                        allocation.headroomA()),
                 limits);
+        Optional<AllocationView> previous = store.allocation(workspaceId, siteId);
         store.saveAllocation(workspaceId, siteId, now, view);
+        if (worthKeeping(view, previous)) {
+            store.appendHistory(workspaceId, siteId, now, view);
+        }
         return Optional.of(view);
     }
 
@@ -209,6 +235,80 @@ public class LoadManagementService {
             throw new NotFoundException("site", siteId);
         }
         return store.allocation(workspaceId, siteId).orElseThrow(() -> new NotFoundException("allocation", siteId));
+    }
+
+    /**
+     * The site's allocations from {@code from} to {@code to}, newest first: one entry each time a
+     * limit was sent, the mode changed or the set of sessions changed (not every periodic pass).
+     */
+    public List<AllocationView> history(UUID workspaceId, UUID siteId, Instant from, Instant to, int limit) {
+        if (sites.find(workspaceId, siteId).isEmpty()) {
+            throw new NotFoundException("site", siteId);
+        }
+        return store.history(workspaceId, siteId, from, to, limit);
+    }
+
+    /** History keeps what changed something: a command, the mode, the sessions; a first allocation. */
+    static boolean worthKeeping(AllocationView view, Optional<AllocationView> previous) {
+        if (previous.isEmpty() || !previous.get().mode().equals(view.mode())) {
+            return true;
+        }
+        if (view.limits().stream().anyMatch(AllocationView.EvseLimit::commandSent)) {
+            return true;
+        }
+        Set<String> before = new java.util.HashSet<>();
+        previous.get().limits().forEach(limit -> before.add(limit.chargerId() + "/" + limit.evseId()));
+        Set<String> now = new java.util.HashSet<>();
+        view.limits().forEach(limit -> now.add(limit.chargerId() + "/" + limit.evseId()));
+        return !before.equals(now);
+    }
+
+    private static AllocationView.Reason reason(Bound bound) {
+        return bound == null
+                ? null
+                : new AllocationView.Reason(
+                        bound.kind().name(),
+                        bound.nodeId(),
+                        bound.phase() == null ? null : bound.phase().name(),
+                        bound.byHigherPriority());
+    }
+
+    /**
+     * The depot's current stored plan's power per vehicle in the slot that holds {@code now} (read
+     * only; the plan is the planner's). None when there is no plan, it expired or {@code now} is
+     * outside its slots.
+     */
+    private Map<UUID, Double> planTargets(UUID workspaceId, Site site, Instant now) {
+        return plans.find(workspaceId, site.depotId())
+                .map(plan -> planTargets(plan, now))
+                .orElse(Map.of());
+    }
+
+    static Map<UUID, Double> planTargets(ChargingPlan plan, Instant now) {
+        if (!plan.currentAt(now)) {
+            return Map.of();
+        }
+        List<Instant> starts = plan.slotStarts();
+        if (starts.isEmpty() || now.isBefore(starts.getFirst())) {
+            return Map.of();
+        }
+        int slot = 0;
+        while (slot + 1 < starts.size() && !now.isBefore(starts.get(slot + 1))) {
+            slot++;
+        }
+        if (slot == starts.size() - 1 && starts.size() > 1) {
+            Duration length = Duration.between(starts.get(slot - 1), starts.get(slot));
+            if (!now.isBefore(starts.get(slot).plus(length))) {
+                return Map.of(); // past the plan's last slot
+            }
+        }
+        Map<UUID, Double> targets = new HashMap<>();
+        for (ChargingPlan.VehiclePlan vehicle : plan.vehicles()) {
+            if (slot < vehicle.powerKw().size() && vehicle.powerKw().get(slot) != null) {
+                targets.put(vehicle.vehicleId(), vehicle.powerKw().get(slot));
+            }
+        }
+        return targets;
     }
 
     /**
@@ -234,11 +334,40 @@ public class LoadManagementService {
                 .filter(limit -> limit != null)
                 .min(Double::compare)
                 .orElse(null);
-        return new SiteMeasurement(highest.nodeId(), highest.measuredAt(), highest.loadKw(), lowestLimit);
+        return new SiteMeasurement(
+                highest.nodeId(),
+                highest.measuredAt(),
+                highest.loadKw(),
+                lowestLimit,
+                highest.currentA(),
+                new PhaseAmps(
+                        lowestLimit(fresh, Phase.L1), lowestLimit(fresh, Phase.L2), lowestLimit(fresh, Phase.L3)));
+    }
+
+    private static Double lowestLimit(List<SiteMeasurement> nodes, Phase phase) {
+        return nodes.stream()
+                .map(node -> node.limitA().get(phase))
+                .filter(limit -> limit != null)
+                .min(Double::compare)
+                .orElse(null);
+    }
+
+    /** Per-phase values as reported, a value that is no number dropped. */
+    private static PhaseAmps finite(PhaseAmps amps) {
+        if (amps == null) {
+            return PhaseAmps.NONE;
+        }
+        return new PhaseAmps(finite(amps.l1()), finite(amps.l2()), finite(amps.l3()));
+    }
+
+    private static Double finite(Double value) {
+        return value != null && Double.isFinite(value) ? value : null;
     }
 
     private static List<Session> sessions(
-            List<LoadManagementStore.ActiveSession> active, List<EffectivePriority> priorities) {
+            List<LoadManagementStore.ActiveSession> active,
+            List<EffectivePriority> priorities,
+            Map<UUID, Double> planTargets) {
         Map<UUID, Integer> rank = new HashMap<>();
         Map<UUID, Integer> tier = new HashMap<>();
         for (int i = 0; i < priorities.size(); i++) {
@@ -252,7 +381,8 @@ public class LoadManagementService {
                         session.vehicleId(),
                         session.maxKw(),
                         tier.getOrDefault(session.vehicleId(), UNKNOWN_VEHICLE_TIER),
-                        rank.getOrDefault(session.vehicleId(), Integer.MAX_VALUE)))
+                        rank.getOrDefault(session.vehicleId(), Integer.MAX_VALUE),
+                        session.vehicleId() == null ? null : planTargets.get(session.vehicleId())))
                 .toList();
     }
 

@@ -22,8 +22,7 @@ public interface LoadManagementStore {
      * Keeps the node's load if it is newer than the one stored; false when the site is not one of
      * the workspace's.
      */
-    boolean recordNodeLoad(
-            UUID workspaceId, UUID siteId, String nodeId, Instant measuredAt, double loadKw, Double limitKw);
+    boolean recordNodeLoad(UUID workspaceId, UUID siteId, SiteMeasurement load);
 
     /** Serialises allocations of one site until the transaction ends. */
     void lockSite(UUID siteId);
@@ -39,6 +38,12 @@ public interface LoadManagementStore {
     void saveAllocation(UUID workspaceId, UUID siteId, Instant at, AllocationView allocation);
 
     Optional<AllocationView> allocation(UUID workspaceId, UUID siteId);
+
+    /** Appends an allocation to the site's history. */
+    void appendHistory(UUID workspaceId, UUID siteId, Instant at, AllocationView allocation);
+
+    /** The site's history from {@code from} to {@code to} (exclusive), newest first, at most {@code limit}. */
+    List<AllocationView> history(UUID workspaceId, UUID siteId, Instant from, Instant to, int limit);
 
     /** Sites that reported a node load at least once: the periodic pass re-allocates them. */
     List<ManagedSite> managedSites();

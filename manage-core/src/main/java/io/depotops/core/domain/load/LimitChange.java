@@ -17,7 +17,7 @@ public final class LimitChange {
             return true;
         }
         double change = allocatedKw - lastSentKw;
-        if (change < -LoadAllocator.EPSILON - 0.01) {
+        if (change < -TreeAllocator.EPSILON - 0.01) {
             return true; // lower: at once, so the limits in force never sum above the headroom
         }
         return change > policy.hysteresisKw() && !now.isBefore(lastSentAt.plus(policy.minCommandInterval()));

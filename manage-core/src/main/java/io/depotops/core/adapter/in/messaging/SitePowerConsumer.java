@@ -5,9 +5,11 @@ import io.cloudevents.CloudEvent;
 import io.depotops.contracts.events.EventType;
 import io.depotops.contracts.events.sitepwrmon.LimitExceededV1;
 import io.depotops.contracts.events.sitepwrmon.NodeLoadV1;
+import io.depotops.contracts.events.sitepwrmon.PhaseAmpsV1;
 import io.depotops.contracts.messaging.Queues;
 import io.depotops.core.application.load.LoadManagementService;
 import io.depotops.core.application.load.LoadManagementService.NodeLoadReport;
+import io.depotops.core.domain.load.PhaseAmps;
 import io.depotops.platform.messaging.EventSubscriptions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +77,9 @@ class SitePowerConsumer {
                     exceeded.nodeId(),
                     exceeded.measuredAt(),
                     exceeded.loadKw(),
-                    exceeded.limitKw());
+                    exceeded.limitKw(),
+                    amps(exceeded.currentA()),
+                    amps(exceeded.limitA()));
         }
         NodeLoadV1 load = json.readValue(data, NodeLoadV1.class);
         return new NodeLoadReport(
@@ -85,6 +89,12 @@ class SitePowerConsumer {
                 load.nodeId(),
                 load.measuredAt(),
                 load.loadKw(),
-                load.limitKw());
+                load.limitKw(),
+                amps(load.currentA()),
+                amps(load.limitA()));
+    }
+
+    private static PhaseAmps amps(PhaseAmpsV1 amps) {
+        return amps == null ? PhaseAmps.NONE : new PhaseAmps(amps.l1(), amps.l2(), amps.l3());
     }
 }

@@ -19,6 +19,7 @@ import io.depotops.contracts.events.connect.MeterValuesV1;
 import io.depotops.contracts.events.connect.TransactionEventV1;
 import io.depotops.contracts.events.sitepwrmon.LimitExceededV1;
 import io.depotops.contracts.events.sitepwrmon.NodeLoadV1;
+import io.depotops.contracts.events.sitepwrmon.PhaseAmpsV1;
 import io.depotops.contracts.messaging.Exchanges;
 import io.depotops.contracts.messaging.RoutingKeys;
 import io.depotops.core.TestClock;
@@ -194,7 +195,20 @@ class LoadManagementFlowTest {
                     .body("inputs.baseLoadKw", equalTo(40.0f))
                     .body("inputs.headroomKw", equalTo(38.0f))
                     .body("limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)), equalTo(36.6f))
-                    .body("limits.find { it.chargerId == '%s' }.priorityTier".formatted(chargers.get(0)), equalTo(1));
+                    .body("limits.find { it.chargerId == '%s' }.priorityTier".formatted(chargers.get(0)), equalTo(1))
+                    // The first filled the site's headroom; the second had only its minimum left.
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.kind".formatted(chargers.get(0)),
+                            equalTo("NODE_POWER"))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.byHigherPriority".formatted(chargers.get(0)),
+                            equalTo(false))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.byHigherPriority".formatted(chargers.get(1)),
+                            equalTo(true))
+                    .body(
+                            "limits.find { it.chargerId == '%s' }.reason.nodeId".formatted(chargers.get(1)),
+                            equalTo("site"));
 
             // The same event again (a redelivery) and an older one change nothing; a slightly
             // higher headroom is within the hysteresis: no new command.
@@ -213,6 +227,33 @@ class LoadManagementFlowTest {
             // Base load 65: 13 kW left, 11.6 to the first.
             assertThat(((Number) lowered.parameters().get("limitKw")).doubleValue())
                     .isEqualTo(11.6);
+
+            // History: the first allocation and the lowered one (the repeats within the hysteresis
+            // sent nothing and are not kept), newest first, each limit with its reason.
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> as(token("viewer", workspace))
+                            .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                            .then()
+                            .statusCode(200)
+                            .body("size()", equalTo(2))
+                            .body("[0].inputs.baseLoadKw", equalTo(65.0f))
+                            .body("[1].inputs.baseLoadKw", equalTo(40.0f))
+                            .body(
+                                    "[0].limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)),
+                                    equalTo(11.6f))
+                            .body("[0].limits.reason.kind", org.hamcrest.Matchers.everyItem(equalTo("NODE_POWER"))));
+            as(token("viewer", workspace))
+                    .queryParam("limit", 1)
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(1));
+            as(token("viewer", workspace))
+                    .queryParam("to", Instant.now().minusSeconds(3600).toString())
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(0));
         }
     }
 
@@ -271,6 +312,65 @@ class LoadManagementFlowTest {
                 .get("/api/v1/workspaces/{ws}/sites/{id}/allocation", workspace, "not-a-uuid")
                 .then()
                 .statusCode(404);
+        as(token("admin", other))
+                .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", other, site)
+                .then()
+                .statusCode(404);
+        as(token("viewer", other))
+                .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history", workspace, site)
+                .then()
+                .statusCode(404);
+        for (String bad : List.of(
+                "from=yesterday", "limit=0", "limit=501", "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")) {
+            as(operator)
+                    .get("/api/v1/workspaces/{ws}/sites/{id}/allocation/history?" + bad, workspace, site)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aPhaseNearItsCurrentLimitBindsTheSite() throws Exception {
+        // 200 kW limit (the site's 100 kW capacity binds), 60 kW load: 58 kW headroom. L1 at 90 of its
+        // 100 A, of which the two sessions draw 20 kW / (3 x 230 V) = 29 A: 36.1 A left on L1 after
+        // the 2 kW margin, about 24.9 kW in all, so L1 binds.
+        NodeLoadV1 data = new NodeLoadV1(
+                "grid-" + site,
+                workspace,
+                site,
+                "meter-grid",
+                Instant.now(),
+                60,
+                new PhaseAmpsV1(90.0, 30.0, 30.0),
+                200.0,
+                new PhaseAmpsV1(100.0, 100.0, 100.0),
+                140.0,
+                new PhaseAmpsV1(10.0, 70.0, 70.0),
+                null,
+                "NORMAL");
+        sitepwrmon(event(EventTypes.SITEPWRMON_NODE_LOAD_V1, "grid-" + site, workspace, data));
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/sites/{id}/allocation", workspace, site)
+                        .then()
+                        .statusCode(200)
+                        .body("inputs.headroomKw", equalTo(58.0f))
+                        .body(
+                                "inputs.headroomA.l1",
+                                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(36.0f))
+                                        .and(org.hamcrest.Matchers.lessThan(36.2f)))
+                        .body(
+                                "inputs.headroomA.l2",
+                                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThan(96.0f))
+                                        .and(org.hamcrest.Matchers.lessThan(96.2f)))
+                        .body("limits.reason.kind", org.hamcrest.Matchers.everyItem(equalTo("NODE_PHASE")))
+                        .body("limits.reason.phase", org.hamcrest.Matchers.everyItem(equalTo("L1")))
+                        // 24.9 kW less the second's minimum of 1.4, rounded down to 0.1 kW.
+                        .body(
+                                "limits.find { it.chargerId == '%s' }.limitKw".formatted(chargers.get(0)),
+                                org.hamcrest.Matchers.anyOf(equalTo(23.5f), equalTo(23.4f))));
     }
 
     private CloudEvent nodeLoad(String node, Instant at, double loadKw, Double limitKw) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.depotops.core.adapter.out.persistence.SqlValues;
 import io.depotops.core.application.load.AllocationView;
 import io.depotops.core.application.load.LoadManagementStore;
+import io.depotops.core.domain.load.PhaseAmps;
 import io.depotops.core.domain.load.SessionKey;
 import io.depotops.core.domain.load.SiteMeasurement;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -50,8 +51,7 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
     }
 
     @Override
-    public boolean recordNodeLoad(
-            UUID workspaceId, UUID siteId, String nodeId, Instant measuredAt, double loadKw, Double limitKw) {
+    public boolean recordNodeLoad(UUID workspaceId, UUID siteId, SiteMeasurement load) {
         // The site must be the workspace's; a newer row stays (out-of-order events do not go back).
         List<?> known = em().createNativeQuery("select 1 from site where id = ?1 and workspace_id = ?2")
                 .setParameter(1, siteId)
@@ -60,20 +60,34 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
         if (known.isEmpty()) {
             return false;
         }
+        // NaN stands for "none" in the parameters (a null has no SQL type) and is stored as null.
         em().createNativeQuery("""
-                        insert into site_node_load (site_id, node_id, workspace_id, measured_at, load_kw, limit_kw)
-                        values (?1, ?2, ?3, ?4, ?5, nullif(?6, cast('NaN' as double precision)))
+                        insert into site_node_load (site_id, node_id, workspace_id, measured_at, load_kw, limit_kw,
+                               current_l1_a, current_l2_a, current_l3_a, limit_l1_a, limit_l2_a, limit_l3_a)
+                        values (?1, ?2, ?3, ?4, ?5, nullif(?6, cast('NaN' as double precision)),
+                               nullif(?7, cast('NaN' as double precision)), nullif(?8, cast('NaN' as double precision)),
+                               nullif(?9, cast('NaN' as double precision)), nullif(?10, cast('NaN' as double precision)),
+                               nullif(?11, cast('NaN' as double precision)), nullif(?12, cast('NaN' as double precision)))
                         on conflict (site_id, node_id) do update
                           set measured_at = excluded.measured_at, load_kw = excluded.load_kw,
-                              limit_kw = excluded.limit_kw
+                              limit_kw = excluded.limit_kw,
+                              current_l1_a = excluded.current_l1_a, current_l2_a = excluded.current_l2_a,
+                              current_l3_a = excluded.current_l3_a, limit_l1_a = excluded.limit_l1_a,
+                              limit_l2_a = excluded.limit_l2_a, limit_l3_a = excluded.limit_l3_a
                           where site_node_load.measured_at < excluded.measured_at
                         """)
                 .setParameter(1, siteId)
-                .setParameter(2, nodeId)
+                .setParameter(2, load.nodeId())
                 .setParameter(3, workspaceId)
-                .setParameter(4, measuredAt)
-                .setParameter(5, loadKw)
-                .setParameter(6, limitKw == null ? Double.NaN : limitKw) // NaN: no limit (a null has no SQL type)
+                .setParameter(4, load.measuredAt())
+                .setParameter(5, load.loadKw())
+                .setParameter(6, orNaN(load.limitKw()))
+                .setParameter(7, orNaN(load.currentA().l1()))
+                .setParameter(8, orNaN(load.currentA().l2()))
+                .setParameter(9, orNaN(load.currentA().l3()))
+                .setParameter(10, orNaN(load.limitA().l1()))
+                .setParameter(11, orNaN(load.limitA().l2()))
+                .setParameter(12, orNaN(load.limitA().l3()))
                 .executeUpdate();
         return true;
     }
@@ -87,18 +101,29 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
 
     @Override
     public List<SiteMeasurement> nodeLoads(UUID siteId) {
-        List<?> rows = em().createNativeQuery(
-                        "select node_id, measured_at, load_kw, limit_kw from site_node_load where site_id = ?1")
-                .setParameter(1, siteId)
-                .getResultList();
+        List<?> rows = em().createNativeQuery("""
+                        select node_id, measured_at, load_kw, limit_kw, current_l1_a, current_l2_a, current_l3_a,
+                               limit_l1_a, limit_l2_a, limit_l3_a
+                          from site_node_load where site_id = ?1
+                        """).setParameter(1, siteId).getResultList();
         return rows.stream()
                 .map(row -> (Object[]) row)
                 .map(row -> new SiteMeasurement(
                         (String) row[0],
                         SqlValues.instant(row[1]),
                         ((Number) row[2]).doubleValue(),
-                        row[3] == null ? null : ((Number) row[3]).doubleValue()))
+                        number(row[3]),
+                        new PhaseAmps(number(row[4]), number(row[5]), number(row[6])),
+                        new PhaseAmps(number(row[7]), number(row[8]), number(row[9]))))
                 .toList();
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     @Override
@@ -177,6 +202,36 @@ class LoadManagementStoreAdapter implements LoadManagementStore {
                 .setParameter(2, workspaceId)
                 .getResultList();
         return rows.stream().findFirst().map(row -> read((String) row));
+    }
+
+    @Override
+    public void appendHistory(UUID workspaceId, UUID siteId, Instant at, AllocationView allocation) {
+        em().createNativeQuery("""
+                        insert into site_allocation_history (site_id, workspace_id, computed_at, allocation)
+                        values (?1, ?2, ?3, cast(?4 as jsonb))
+                        """)
+                .setParameter(1, siteId)
+                .setParameter(2, workspaceId)
+                .setParameter(3, at)
+                .setParameter(4, write(allocation))
+                .executeUpdate();
+    }
+
+    @Override
+    public List<AllocationView> history(UUID workspaceId, UUID siteId, Instant from, Instant to, int limit) {
+        List<?> rows = em().createNativeQuery("""
+                        select cast(allocation as text) from site_allocation_history
+                         where site_id = ?1 and workspace_id = ?2 and computed_at >= ?3 and computed_at < ?4
+                         order by computed_at desc, id desc
+                         limit ?5
+                        """)
+                .setParameter(1, siteId)
+                .setParameter(2, workspaceId)
+                .setParameter(3, from)
+                .setParameter(4, to)
+                .setParameter(5, limit)
+                .getResultList();
+        return rows.stream().map(row -> read((String) row)).toList();
     }
 
     @Override
