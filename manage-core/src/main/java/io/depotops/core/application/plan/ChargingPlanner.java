@@ -23,6 +23,7 @@ import io.depotops.core.domain.plan.ChargingProblem;
 import io.depotops.core.domain.plan.ChargingProblem.Circuit;
 import io.depotops.core.domain.plan.ChargingProblem.PlannedCharger;
 import io.depotops.core.domain.plan.ChargingProblem.PlannedVehicle;
+import io.depotops.core.domain.plan.PlanningInputs;
 import io.depotops.core.domain.plan.Tariff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -33,6 +34,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -58,6 +61,7 @@ public class ChargingPlanner {
     private final TariffRepository tariffs;
     private final PlanRepository plans;
     private final ChargingOptimiser optimiser;
+    private final PlanInputsRepository inputs;
 
     ChargingPlanner(
             DepotRepository depots,
@@ -68,7 +72,8 @@ public class ChargingPlanner {
             VehicleStateReader vehicleState,
             TariffRepository tariffs,
             PlanRepository plans,
-            ChargingOptimiser optimiser) {
+            ChargingOptimiser optimiser,
+            PlanInputsRepository inputs) {
         this.depots = depots;
         this.sites = sites;
         this.chargers = chargers;
@@ -78,6 +83,7 @@ public class ChargingPlanner {
         this.tariffs = tariffs;
         this.plans = plans;
         this.optimiser = optimiser;
+        this.inputs = inputs;
     }
 
     /** Plans the depot afresh and keeps the plan as its next version. */
@@ -85,6 +91,7 @@ public class ChargingPlanner {
         Depot depot = depot(workspaceId, depotId);
         List<SkippedVehicle> skipped = new ArrayList<>();
         ChargingProblem problem = problem(depot, now, skipped);
+        PlanningInputs madeFrom = inputs(depot, problem, skipped);
         ChargingPlan solved = optimiser.solve(depotId, problem);
         long next = plans.find(workspaceId, depotId).map(p -> p.version() + 1).orElse(1L);
         ChargingPlan plan = new ChargingPlan(
@@ -101,7 +108,35 @@ public class ChargingPlanner {
                 solved.unmetKwh(),
                 solved.solver());
         plans.save(plan);
+        inputs.save(workspaceId, depotId, madeFrom, now);
         return plan;
+    }
+
+    /**
+     * What a plan of the depot would be made from now; empty when there is nothing to plan (no
+     * vehicle or no charger), which calls for no new plan.
+     */
+    public Optional<PlanningInputs> inputsNow(UUID workspaceId, UUID depotId, Instant now) {
+        Depot depot = depot(workspaceId, depotId);
+        List<SkippedVehicle> skipped = new ArrayList<>();
+        ChargingProblem problem;
+        try {
+            problem = problem(depot, now, skipped);
+        } catch (InvalidInputException nothingToPlan) {
+            return Optional.empty();
+        }
+        return Optional.of(inputs(depot, problem, skipped));
+    }
+
+    private PlanningInputs inputs(Depot depot, ChargingProblem problem, List<SkippedVehicle> skipped) {
+        Set<String> tariffVersions = new TreeSet<>();
+        for (ChargingProblem.Circuit circuit : problem.circuits()) {
+            tariffs.find(depot.workspaceId(), circuit.siteId())
+                    .ifPresent(t -> tariffVersions.add(t.siteId() + "@" + t.version()));
+        }
+        Set<UUID> left = new TreeSet<>();
+        skipped.forEach(s -> left.add(s.vehicleId()));
+        return PlanningInputs.of(problem, left, tariffVersions, inputs.pluggedIn(depot.workspaceId(), depot.id()));
     }
 
     /** The depot's plan, expired or not (the view says which). */

@@ -13,6 +13,7 @@ import static io.depotops.core.adapter.in.rest.CoreApiFixtures.token;
 import static io.depotops.core.adapter.in.rest.CoreApiFixtures.uniqueChargePointId;
 import static io.depotops.core.adapter.in.rest.CoreApiFixtures.uniqueVin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -30,8 +31,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -281,6 +284,88 @@ class ChargingPlannerApiTest {
                 .get("/api/v1/workspaces/{ws}/depots/{id}/readiness", workspace, depot)
                 .then()
                 .body("[0].plannedSocPercent", equalTo(65.0f));
+    }
+
+    @Test
+    void theDepotIsRePlannedByItselfWhenAStateOfChargeMovesOrATariffChanges() throws Exception {
+        stateOfCharge(50);
+        answerWithSchedule(0.8);
+        as(operator)
+                .post("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                .then()
+                .statusCode(200)
+                .body("plan.version", equalTo(1));
+
+        // Below the threshold (5 points) no reason; then beyond it: one re-plan with the latest state.
+        stateOfCharge(52);
+        stateOfCharge(30);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                        .then()
+                        .statusCode(200)
+                        .body("plan.version", equalTo(2)));
+        List<ScheduleRequestV1> asked = problemsOfThisDepot();
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(1).vehicles())
+                .singleElement()
+                .satisfies(v -> assertThat(v.currentSoc()).isEqualTo(0.3));
+
+        // A new tariff is a reason too.
+        as(operator)
+                .body(tariff(List.of(band(EVERY_DAY, "00:00", "00:00", 0.10))))
+                .put("/api/v1/workspaces/{ws}/sites/{id}/tariff", workspace, site)
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                        .then()
+                        .body("plan.version", equalTo(3)));
+        assertThat(problemsOfThisDepot().get(2).tariff().energyPricePerKwh())
+                .isNotEmpty()
+                .allMatch(price -> price == 0.10);
+    }
+
+    @Test
+    void anAutomaticRePlanTheOptimiserFailsKeepsThePlanAndIsTriedAgain() {
+        stateOfCharge(50);
+        answerWithSchedule(0.8);
+        as(operator)
+                .post("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                .then()
+                .statusCode(200);
+        ScheduleCreatorStandIn.server.stubFor(
+                post(urlPathEqualTo(SCHEDULES)).willReturn(aResponse().withStatus(503)));
+
+        stateOfCharge(20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> problemsOfThisDepot().size() >= 3);
+        as(operator)
+                .get("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                .then()
+                .body("plan.version", equalTo(1))
+                .body("plan.vehicles[0].socAtDeparturePercent", equalTo(80.0f));
+
+        answerWithSchedule(0.7);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> as(operator)
+                        .get("/api/v1/workspaces/{ws}/depots/{id}/plan", workspace, depot)
+                        .then()
+                        .body("plan.version", equalTo(2))
+                        .body("plan.vehicles[0].socAtDeparturePercent", equalTo(70.0f)));
+    }
+
+    /** The problems core sent for this test's depot, oldest first. */
+    private List<ScheduleRequestV1> problemsOfThisDepot() throws Exception {
+        List<ScheduleRequestV1> problems = new ArrayList<>();
+        for (LoggedRequest request :
+                ScheduleCreatorStandIn.server.findAll(postRequestedFor(urlPathEqualTo(SCHEDULES)))) {
+            ScheduleRequestV1 problem = json.readValue(request.getBodyAsString(), ScheduleRequestV1.class);
+            if (problem.vehicles().stream().anyMatch(v -> v.id().equals(vehicle))) {
+                problems.add(problem);
+            }
+        }
+        return problems;
     }
 
     @Test

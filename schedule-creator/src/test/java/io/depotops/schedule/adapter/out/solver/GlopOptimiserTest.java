@@ -138,6 +138,49 @@ class GlopOptimiserTest {
     }
 
     @Test
+    void theCurveHoldsFromTheSlotTheTaperCanBeReachedOnAfterALongFullPowerStart() {
+        // 100 kWh at 10 %, 50 kW, tapering above 80 %: the first 70 kWh take 84 minutes at full
+        // power, so the curve's rows start in the sixth slot and must carry all that went before.
+        VehicleDemand van = new VehicleDemand(
+                "van", T0, T0.plus(Duration.ofHours(2)), 90, 100.0, 0.1, 50, new ChargeCurve(0.8), Set.of(), 1);
+        ScheduleProblem problem = new ScheduleProblem(
+                Horizon.uniform(T0, Duration.ofMinutes(15), 8),
+                List.of(van),
+                List.of(new Charger("C0", 150, 1, null)),
+                new double[] {500, 500, 500, 500, 500, 500, 500, 500},
+                zeros(8),
+                List.of(),
+                Tariff.free(8));
+        Schedule schedule = SOLVER.solve(problem, OPTIMAL, Map.of());
+        Schedule greedy =
+                SOLVER.solve(problem, new SolveOptions(Algorithm.LEAST_LAXITY_FIRST, Duration.ZERO, true), Map.of());
+
+        Invariants.check(problem, schedule);
+        assertThat(schedule.solver().status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(schedule.vehicles().get(0).energyKwh())
+                .isCloseTo(greedy.vehicles().get(0).energyKwh(), within(1e-3));
+        assertThat(schedule.vehicles().get(0).powerKw()[7]).isLessThan(50);
+        assertThat(schedule.vehicles().get(0).unmetKwh()).isPositive();
+    }
+
+    @Test
+    void aBusDepotWithLargeBatteriesIsSolvedNotHandedToTheHeuristic() {
+        // GLOP's default scaling ended ABNORMAL on this depot (150 kW, 400 kWh); the optimiser now
+        // solves it again scaled for the whole programme.
+        ScheduleProblem problem = Depots.night(40, 3, 0.35, true, 44);
+        Schedule optimal =
+                SOLVER.solve(problem, new SolveOptions(Algorithm.OPTIMISER, Duration.ofSeconds(30), true), Map.of());
+        Schedule baseline =
+                SOLVER.solve(problem, new SolveOptions(Algorithm.LEAST_LAXITY_FIRST, Duration.ZERO, true), Map.of());
+
+        Invariants.check(problem, optimal);
+        assertThat(optimal.solver().status()).as(optimal.solver().toString()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(optimal.solver().degraded()).isFalse();
+        assertThat(weightedUnmet(problem, optimal)).isLessThanOrEqualTo(weightedUnmet(problem, baseline) + 1e-3);
+        assertThat(optimal.cost().total()).isLessThan(baseline.cost().total());
+    }
+
+    @Test
     void aVehicleWithoutAFreeConnectorIsListedNotRefused() {
         ScheduleProblem problem = new ScheduleProblem(
                 Horizon.uniform(T0, Duration.ofHours(1), 2),
