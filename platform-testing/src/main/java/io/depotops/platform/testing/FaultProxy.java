@@ -146,6 +146,12 @@ public final class FaultProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
+            if (listener.isClosed()) {
+                // Closing a listener whose accept is blocked (a virtual thread) can still hand over
+                // a connection that arrived after close() returned: refuse it, do not count it.
+                resetQuietly(client);
+                return;
+            }
             accepted.incrementAndGet();
             if (mode == Mode.CUT) {
                 resetQuietly(client);
