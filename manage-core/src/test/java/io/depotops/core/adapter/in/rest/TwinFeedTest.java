@@ -13,10 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.depotops.core.application.TelematicsIngestService;
 import io.depotops.core.application.TelematicsIngestService.IncomingUpdate;
+import io.depotops.core.application.load.LoadManagementStore;
+import io.depotops.core.application.plan.PlanRepository;
+import io.depotops.core.application.port.TransactionRepository;
+import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.TelematicsObservation;
+import io.depotops.core.domain.plan.ChargingPlan;
 import io.depotops.platform.serviceauth.InternalListener;
 import io.depotops.platform.testing.DevServiceTokens;
 import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -38,6 +44,16 @@ class TwinFeedTest {
 
     @Inject
     TelematicsIngestService ingest;
+
+    // Written directly: what connect's facts, the planner and sitepwrmon's reports leave in core.
+    @Inject
+    TransactionRepository transactions;
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    LoadManagementStore loads;
 
     private String workspace;
     private String operator;
@@ -183,6 +199,101 @@ class TwinFeedTest {
         assertThat(snapshot.getString("nodes[0].parentId")).isNull();
         assertThat(snapshot.getDouble("nodes[0].limitKw")).isEqualTo(1200.0);
         assertThat(snapshot.getString("nodes[0].loadKw")).isNull();
+    }
+
+    @Test
+    void anOpenTransactionThePlanAndSitepwrmonsNodeLoadsEnterTheSnapshot() {
+        String chargePointId = uniqueChargePointId();
+        String chargerId = as(operator)
+                .body(charger(site, chargePointId))
+                .post("/api/v1/workspaces/{ws}/chargers", workspace)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String bus = vehicle("B-7", null);
+        Instant started = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        UUID workspaceId = UUID.fromString(workspace);
+        long transactionId = QuarkusTransaction.requiringNew()
+                .call(() -> transactions
+                        .insert(new ChargingTransaction(
+                                transactions.nextId(),
+                                workspaceId,
+                                UUID.fromString(chargerId),
+                                chargePointId,
+                                1,
+                                1,
+                                "tx-" + UUID.randomUUID(),
+                                "TAG-B-7",
+                                UUID.fromString(bus),
+                                "Accepted",
+                                true,
+                                started,
+                                null,
+                                0,
+                                null,
+                                null,
+                                null,
+                                null,
+                                0))
+                        .id());
+        Instant slot = started.truncatedTo(ChronoUnit.HOURS);
+        plans.save(new ChargingPlan(
+                UUID.fromString(depot),
+                workspaceId,
+                1,
+                started,
+                started.plus(1, ChronoUnit.HOURS),
+                List.of(slot, slot.plus(15, ChronoUnit.MINUTES)),
+                List.of(new ChargingPlan.VehiclePlan(
+                        UUID.fromString(bus),
+                        UUID.fromString(chargerId),
+                        1,
+                        slot.plus(2, ChronoUnit.HOURS),
+                        List.of(120.0, 80.0),
+                        50,
+                        90.0,
+                        0,
+                        List.of())),
+                List.of(),
+                120,
+                10,
+                0,
+                new ChargingPlan.Solver("test", "OPTIMAL", false, false)));
+        Instant measured = started.plus(5, ChronoUnit.MINUTES);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(loads.recordNodeLoad(workspaceId, UUID.fromString(site), site, measured, 640, 1200.0))
+                    .isTrue();
+            assertThat(loads.recordNodeLoad(workspaceId, UUID.fromString(site), "feeder-A", measured, 300, 400.0))
+                    .isTrue();
+        });
+
+        JsonPath snapshot = asTwin().get(FEED + "/workspaces/{ws}/depots/{depot}", workspace, depot)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(snapshot.getString("chargers[0].connectors[0].vehicleId")).isEqualTo(bus);
+        assertThat(snapshot.getLong("chargers[0].connectors[0].transactionId")).isEqualTo(transactionId);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps =
+                (List<Map<String, Object>>) vehicleView(snapshot, bus).get("plannedPower");
+        assertThat(steps.stream().map(step -> Instant.parse((String) step.get("from"))))
+                .containsExactly(slot, slot.plus(15, ChronoUnit.MINUTES));
+        assertThat(steps.stream().map(step -> ((Number) step.get("powerKw")).doubleValue()))
+                .containsExactly(120.0, 80.0);
+
+        assertThat(snapshot.getList("nodes.nodeId")).containsExactlyInAnyOrder(site, "feeder-A");
+        Map<String, Object> root = snapshot.getMap("nodes.find { it.nodeId == '" + site + "' }");
+        assertThat(root.get("parentId")).isNull();
+        assertThat(((Number) root.get("limitKw")).doubleValue()).isEqualTo(1200.0);
+        assertThat(((Number) root.get("loadKw")).doubleValue()).isEqualTo(640.0);
+        Map<String, Object> feeder = snapshot.getMap("nodes.find { it.nodeId == 'feeder-A' }");
+        assertThat(feeder.get("parentId")).isEqualTo(site);
+        assertThat(((Number) feeder.get("limitKw")).doubleValue()).isEqualTo(400.0);
+        assertThat(((Number) feeder.get("loadKw")).doubleValue()).isEqualTo(300.0);
+        assertThat(Instant.parse((String) feeder.get("measuredAt"))).isEqualTo(measured);
     }
 
     private static Map<String, Object> vehicleView(JsonPath snapshot, String vehicleId) {
