@@ -151,6 +151,10 @@ final class CoreRegistration {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 204 || response.statusCode() == 404) {
                     removed.incrementAndGet();
+                } else if (response.statusCode() == 409) {
+                    // Core keeps what its charging transactions reference (their history): a
+                    // charger or vehicle that charged, and so its site and depot.
+                    notRemoved.add(resource.path() + ": 409 kept by core (referenced by charging history)");
                 } else {
                     notRemoved.add(resource.path() + ": " + response.statusCode());
                 }

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 class SuiteConnector implements DepotSuite {
 
     private static final Logger LOG = Logger.getLogger(SuiteConnector.class);
+    private static final Duration DRAIN_AT_END = Duration.ofSeconds(20);
 
     private final ObjectMapper json;
     private final URI connectUrl;
@@ -123,7 +124,13 @@ class SuiteConnector implements DepotSuite {
 
         @Override
         public void close() {
-            chargers.close();
+            // Open sessions are ended and their messages answered first: core refuses to remove a
+            // charger or vehicle its transactions reference, and an unanswered StopTransaction
+            // would leave one active for ever.
+            int unanswered = chargers.close(DRAIN_AT_END);
+            if (unanswered > 0) {
+                LOG.warnf("%d connectors still had unanswered OCPP messages when the run closed", unanswered);
+            }
             if (registration != null && removeAtEnd) {
                 registration.removeAll();
                 List<String> left = registration.notRemoved();
