@@ -89,6 +89,23 @@ final class SystemUnderTest implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Starts one more built service of the suite (the end-to-end test's sitepwrmon, telematics,
+     * depot-sim) in this run's isolation, once; it is stopped with the others, before them.
+     */
+    static void startAlso(String module, int port, List<String> properties, String schemaBase) {
+        Services services = Services.current;
+        if (services == null) {
+            throw new IllegalStateException("the services are not started");
+        }
+        services.launchOnce(module, port, properties, schemaBase);
+    }
+
+    /** A port free now. */
+    static int freePort() {
+        return freePorts(1)[0];
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         // The root store lives as long as the test run and closes the services at its end.
@@ -155,6 +172,12 @@ final class SystemUnderTest implements BeforeAllCallback {
         private void launch(String module, int port, List<String> properties, String schemaBase) {
             launches.put(module, new Launch(port, properties, schemaBase));
             start(module, port, properties, schemaBase, true);
+        }
+
+        synchronized void launchOnce(String module, int port, List<String> properties, String schemaBase) {
+            if (!processes.containsKey(module)) {
+                launch(module, port, properties, schemaBase);
+            }
         }
 
         /** Stops one service (as a crash or a deployment would: its process ends). */

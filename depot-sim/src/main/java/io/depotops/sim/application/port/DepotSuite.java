@@ -19,7 +19,10 @@ public interface DepotSuite {
      * depot, chargers and vehicles are registered in core's workspace {@code workspaceId} with
      * {@code token}; without, they must be registered already and chargers present {@code
      * chargerPassword}. {@code chargePointPrefix} keeps one run's charge point ids and id tags
-     * apart from another's.
+     * apart from another's. With {@code meters} (needs {@code register}) the site tree and a
+     * meter per node are registered in sitepwrmon and each node's load is published over MQTT;
+     * with a telematics provider and its client token the vehicles at the depot stream their
+     * state to telematics (registered in core with that provider and their prefixed id as device).
      */
     record Target(
             UUID workspaceId,
@@ -27,7 +30,26 @@ public interface DepotSuite {
             boolean register,
             boolean removeAtEnd,
             String chargePointPrefix,
-            String chargerPassword) {}
+            String chargerPassword,
+            boolean meters,
+            String telematicsProvider,
+            String telematicsToken) {
+
+        /** Chargers (and registration) only: no meters, no telematics stream. */
+        public Target(
+                UUID workspaceId,
+                String token,
+                boolean register,
+                boolean removeAtEnd,
+                String chargePointPrefix,
+                String chargerPassword) {
+            this(workspaceId, token, register, removeAtEnd, chargePointPrefix, chargerPassword, false, null, null);
+        }
+
+        public boolean streamsTelematics() {
+            return telematicsProvider != null && telematicsToken != null;
+        }
+    }
 
     /** What the connection achieved so far. */
     record Status(
@@ -38,6 +60,9 @@ public interface DepotSuite {
             long callsSent,
             long callsGivenUp,
             long queuedWhileOffline,
+            long meterReadingsPublished,
+            long vehicleUpdatesSent,
+            long vehicleUpdatesAcknowledged,
             List<String> problems) {}
 
     interface Connection extends SimulationListener {

@@ -26,7 +26,7 @@ public final class ConfigRules {
 
     public static List<ConfigProblem> check(SimulationConfig config) {
         List<ConfigProblem> problems = new ArrayList<>();
-        checkTime(config, problems);
+        Duration runLength = checkTime(config, problems);
         Map<String, SiteNode> nodes = new HashMap<>();
         collectNodes(config.site(), "/site", nodes, problems);
 
@@ -94,15 +94,24 @@ public final class ConfigRules {
             if (!chargerIds.contains(fault.charger())) {
                 problems.add(new ConfigProblem(at + "/charger", "names no charger of the config"));
             }
-            checkDuration(fault.at(), at + "/at", problems);
+            Duration offset = checkDuration(fault.at(), at + "/at", problems);
+            if (offset != null && offset.isNegative()) {
+                problems.add(new ConfigProblem(at + "/at", "must not be negative"));
+            } else if (offset != null && runLength != null && offset.compareTo(runLength) >= 0) {
+                problems.add(new ConfigProblem(at + "/at", "must fall within the run's duration " + runLength));
+            }
             if (fault.duration() != null) {
-                checkDuration(fault.duration(), at + "/duration", problems);
+                Duration lasting = checkDuration(fault.duration(), at + "/duration", problems);
+                if (lasting != null && (lasting.isZero() || lasting.isNegative())) {
+                    problems.add(new ConfigProblem(at + "/duration", "must be longer than zero"));
+                }
             }
         }
         return problems;
     }
 
-    private static void checkTime(SimulationConfig config, List<ConfigProblem> problems) {
+    /** Checks zone, start and duration; answers the run's length when it is valid. */
+    private static Duration checkTime(SimulationConfig config, List<ConfigProblem> problems) {
         if (config.timeZone() != null) {
             try {
                 ZoneId.of(config.timeZone());
@@ -116,9 +125,11 @@ public final class ConfigRules {
             problems.add(new ConfigProblem("/start", "is not a date and time"));
         }
         Duration length = checkDuration(config.duration(), "/duration", problems);
-        if (length != null && (length.isZero() || length.compareTo(LONGEST_RUN) > 0)) {
+        if (length != null && (length.isZero() || length.isNegative() || length.compareTo(LONGEST_RUN) > 0)) {
             problems.add(new ConfigProblem("/duration", "must be longer than zero and at most P7D"));
+            return null;
         }
+        return length;
     }
 
     private static Duration checkDuration(String text, String path, List<ConfigProblem> problems) {

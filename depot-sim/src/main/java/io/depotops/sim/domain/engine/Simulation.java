@@ -381,6 +381,7 @@ public final class Simulation {
         waiting.remove(vehicle);
         vehicle.state = VehicleState.AWAY;
         record("departed", vehicle.id, "soc " + fmt(soc) + "% " + (isReady ? "ready" : "not ready"));
+        listener.vehicleDeparted(vehicle.id, block.distanceKm(), now);
         double needed = new Consumption(vehicle.group.consumptionKwhPerKm()).kwhFor(block.distanceKm());
         double left = vehicle.kwh - needed;
         if (left < 0) {
@@ -424,6 +425,16 @@ public final class Simulation {
             }
         }
         record("meter", root.site.id(), fmt(root.load) + " kW");
+        for (Node node : nodes.values()) {
+            listener.nodeMetered(node.site.id(), node.load, now);
+        }
+        for (Vehicle vehicle : vehicles.values()) {
+            if (vehicle.state != VehicleState.AWAY) {
+                boolean charging = vehicle.connector != null && vehicle.connector.powerKw > 0;
+                listener.vehicleSampled(
+                        vehicle.id, vehicle.socPercent(), vehicle.state == VehicleState.PLUGGED, charging, now);
+            }
+        }
     }
 
     // ---- charging ----

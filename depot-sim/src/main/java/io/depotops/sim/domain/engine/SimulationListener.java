@@ -20,4 +20,13 @@ public interface SimulationListener {
     default void chargerFaulted(String chargerId, boolean faulted, Instant at) {}
 
     default void linkDropped(String chargerId, Instant at) {}
+
+    /** Every meter interval, each site node's load (its chargers' draw and base loads below it). */
+    default void nodeMetered(String nodeId, double loadKw, Instant at) {}
+
+    /** Every meter interval, each vehicle at the depot as its telematics would report it. */
+    default void vehicleSampled(String vehicleId, double socPercent, boolean pluggedIn, boolean charging, Instant at) {}
+
+    /** A vehicle leaves on a block of {@code distanceKm} (its odometer moves on by it). */
+    default void vehicleDeparted(String vehicleId, double distanceKm, Instant at) {}
 }

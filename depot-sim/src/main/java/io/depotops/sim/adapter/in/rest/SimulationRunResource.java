@@ -76,7 +76,20 @@ public class SimulationRunResource {
             @Pattern(regexp = "[A-Za-z0-9-]{1,12}") String chargePointPrefix,
 
             @Size(min = 16, max = 40) @Pattern(regexp = "[!-~]+")
-            String chargerPassword) {}
+            String chargerPassword,
+
+            @Schema(
+                    description = "register the site tree and a meter per node in sitepwrmon and publish each"
+                            + " node's load over MQTT at the meter interval (needs register)")
+            Boolean meters,
+
+            @Schema(description = "stream the vehicles' state to telematics as this provider client") @Valid
+            TelematicsRequest telematics) {}
+
+    /** A stream client configured in telematics: its provider (the path) and its token. */
+    public record TelematicsRequest(
+            @NotNull @Pattern(regexp = "[a-z0-9-]{1,50}") String provider,
+            @NotNull @Size(min = 1, max = 8192) String token) {}
 
     public record SuiteView(
             int chargers,
@@ -86,6 +99,9 @@ public class SimulationRunResource {
             long callsSent,
             long callsGivenUp,
             long queuedWhileOffline,
+            long meterReadingsPublished,
+            long vehicleUpdatesSent,
+            long vehicleUpdatesAcknowledged,
             List<String> problems) {}
 
     public record RunView(
@@ -244,6 +260,9 @@ public class SimulationRunResource {
                 status.callsSent(),
                 status.callsGivenUp(),
                 status.queuedWhileOffline(),
+                status.meterReadingsPublished(),
+                status.vehicleUpdatesSent(),
+                status.vehicleUpdatesAcknowledged(),
                 status.problems());
     }
 
@@ -275,8 +294,20 @@ public class SimulationRunResource {
             password = randomText(24);
         }
         String token = suite.token() != null ? suite.token() : caller.getRawToken();
+        boolean meters = Boolean.TRUE.equals(suite.meters());
+        if (meters && !register) {
+            throw new InvalidInputException("suite.meters", "needs register: the meters hang under the run's site");
+        }
         return new DepotSuite.Target(
-                workspaceId, token, register, Boolean.TRUE.equals(suite.removeAtEnd()), prefix, password);
+                workspaceId,
+                token,
+                register,
+                Boolean.TRUE.equals(suite.removeAtEnd()),
+                prefix,
+                password,
+                meters,
+                suite.telematics() == null ? null : suite.telematics().provider(),
+                suite.telematics() == null ? null : suite.telematics().token());
     }
 
     private static String randomText(int length) {

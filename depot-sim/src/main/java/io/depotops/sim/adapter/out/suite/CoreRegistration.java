@@ -53,6 +53,13 @@ final class CoreRegistration {
         this.target = target;
     }
 
+    private volatile String siteId;
+
+    /** Core's id of the run's site (once registered). */
+    String siteId() {
+        return siteId;
+    }
+
     int registered() {
         return created.size();
     }
@@ -82,6 +89,7 @@ final class CoreRegistration {
                             : config.site().name());
             site.put("gridCapacityKw", config.site().limitKw());
             String siteId = post("/sites", site).path("id").asText();
+            this.siteId = siteId;
 
             List<ObjectNode> bodies = new ArrayList<>();
             for (SimulationConfig.ChargerSpec charger : config.chargerSpecs()) {
@@ -124,6 +132,11 @@ final class CoreRegistration {
                     body.put("maxAcKw", group.maxPowerKw(false));
                 }
                 body.put("idTag", ids.idTag(vehicle.id()));
+                if (target.streamsTelematics()) {
+                    // The device id the run's telematics stream reports the vehicle under.
+                    body.put("telematicsProvider", target.telematicsProvider());
+                    body.put("telematicsDeviceId", ids.prefix() + vehicle.id());
+                }
                 bodies.add(body);
             }
             postAll("/vehicles", bodies);
@@ -151,6 +164,10 @@ final class CoreRegistration {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 204 || response.statusCode() == 404) {
                     removed.incrementAndGet();
+                } else if (response.statusCode() == 409) {
+                    // Core keeps what its charging transactions reference (their history): a
+                    // charger or vehicle that charged, and so its site and depot.
+                    notRemoved.add(resource.path() + ": 409 kept by core (referenced by charging history)");
                 } else {
                     notRemoved.add(resource.path() + ": " + response.statusCode());
                 }

@@ -13,10 +13,15 @@ import io.depotops.sim.domain.config.SimulationConfig;
 import io.depotops.sim.domain.engine.SimulationListener;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
@@ -48,6 +53,8 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
         final OcppVersion version;
         final Map<Integer, Session> sessions = new HashMap<>();
         final Map<Integer, CompletableFuture<?>> chains = new HashMap<>();
+        /** Each connector's energy register as last reported: what an open session ends with. */
+        final Map<Integer, Long> registerWh = new HashMap<>();
 
         Link(SimulatedChargePoint charger, OcppVersion version) {
             this.charger = charger;
@@ -67,6 +74,8 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
     private final Fleet fleet;
     private final OcppIds ids;
     private final Map<String, Link> links = new HashMap<>();
+    /** The simulated time of the latest message: when sessions still open at the end are ended. */
+    private Instant lastAt = Instant.EPOCH;
 
     OcppChargers(
             URI connectUrl,
@@ -102,6 +111,8 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
     @Override
     public void sessionStarted(String chargerId, int connector, String vehicleId, long meterStartWh, Instant at) {
         Link link = links.get(chargerId);
+        lastAt = at;
+        link.registerWh.put(connector, meterStartWh);
         Session session = new Session(ids.idTag(vehicleId));
         link.sessions.put(connector, session);
         if (link.version == OcppVersion.V16) {
@@ -146,6 +157,8 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
     public void meterSample(
             String chargerId, int connector, long energyWh, double powerKw, Double socPercent, Instant at) {
         Link link = links.get(chargerId);
+        lastAt = at;
+        link.registerWh.put(connector, energyWh);
         Session session = link.sessions.get(connector);
         double watts = powerKw * 1000;
         if (link.version == OcppVersion.V16) {
@@ -181,6 +194,8 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
     @Override
     public void sessionEnded(String chargerId, int connector, String vehicleId, long meterStopWh, Instant at) {
         Link link = links.get(chargerId);
+        lastAt = at;
+        link.registerWh.put(connector, meterStopWh);
         Session session = link.sessions.remove(connector);
         if (session == null) {
             return;
@@ -227,8 +242,35 @@ final class OcppChargers implements SimulationListener, AutoCloseable {
         links.get(chargerId).charger.dropConnection();
     }
 
+    /**
+     * Ends the sessions still open (vehicles plugged in when the run ends: without it core keeps
+     * their transactions active for ever), waits up to {@code drain} for every queued message to
+     * be answered, then closes the sockets.
+     *
+     * @return how many connectors still had unanswered messages when the wait ended
+     */
+    int close(java.time.Duration drain) {
+        links.forEach((chargerId, link) -> List.copyOf(link.sessions.keySet())
+                .forEach(connector ->
+                        sessionEnded(chargerId, connector, null, link.registerWh.getOrDefault(connector, 0L), lastAt)));
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        links.values().forEach(link -> pending.addAll(link.chains.values()));
+        try {
+            CompletableFuture.allOf(
+                            pending.stream().map(f -> f.handle((r, e) -> null)).toArray(CompletableFuture[]::new))
+                    .get(drain.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Counted below: the chargers close with what they could not deliver.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int unanswered = (int) pending.stream().filter(f -> !f.isDone()).count();
+        fleet.close();
+        return unanswered;
+    }
+
     @Override
     public void close() {
-        fleet.close();
+        close(java.time.Duration.ZERO);
     }
 }

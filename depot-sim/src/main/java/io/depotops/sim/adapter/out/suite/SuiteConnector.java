@@ -20,45 +20,92 @@ import org.jboss.logging.Logger;
 class SuiteConnector implements DepotSuite {
 
     private static final Logger LOG = Logger.getLogger(SuiteConnector.class);
+    private static final Duration DRAIN_AT_END = Duration.ofSeconds(20);
 
     private final ObjectMapper json;
     private final URI connectUrl;
     private final URI coreUrl;
+    private final URI sitepwrmonUrl;
+    private final URI mqttBroker;
+    private final String mqttTopicPrefix;
+    private final URI telematicsStreamUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SuiteConnector(
             ObjectMapper json,
             @ConfigProperty(name = "depotops.sim.connect-ocpp-url") URI connectUrl,
-            @ConfigProperty(name = "depotops.sim.core-url") URI coreUrl) {
+            @ConfigProperty(name = "depotops.sim.core-url") URI coreUrl,
+            @ConfigProperty(name = "depotops.sim.sitepwrmon-url") URI sitepwrmonUrl,
+            @ConfigProperty(name = "depotops.sim.mqtt-url") URI mqttBroker,
+            @ConfigProperty(name = "depotops.sim.mqtt-topic-prefix") String mqttTopicPrefix,
+            @ConfigProperty(name = "depotops.sim.telematics-stream-url") URI telematicsStreamUrl) {
         this.json = json;
         this.connectUrl = connectUrl;
         this.coreUrl = coreUrl;
+        this.sitepwrmonUrl = sitepwrmonUrl;
+        this.mqttBroker = mqttBroker;
+        this.mqttTopicPrefix = mqttTopicPrefix;
+        this.telematicsStreamUrl = telematicsStreamUrl;
     }
 
     @Override
     public Connection connect(Target target, SimulationConfig config, BiConsumer<String, Double> limits) {
         OcppIds ids = new OcppIds(target.chargePointPrefix());
+        if (target.meters() && !target.register()) {
+            throw new IllegalArgumentException("meters need the run to register its site in core");
+        }
         CoreRegistration registration = null;
-        if (target.register()) {
-            registration = new CoreRegistration(http, json, coreUrl, target);
-            registration.register(config, ids);
+        SitePowerMeters meters = null;
+        TelematicsStream telematics = null;
+        try {
+            if (target.register()) {
+                registration = new CoreRegistration(http, json, coreUrl, target);
+                registration.register(config, ids);
+            }
+            if (target.meters()) {
+                meters = new SitePowerMeters(http, json, sitepwrmonUrl, mqttBroker, mqttTopicPrefix, target, ids);
+                meters.register(config.site(), registration.siteId());
+            }
+            if (target.streamsTelematics()) {
+                telematics = new TelematicsStream(
+                        http, json, telematicsStreamUrl, target.telematicsProvider(), target.telematicsToken(), ids);
+                telematics.open();
+            }
+        } catch (RuntimeException e) {
+            if (meters != null) {
+                meters.close();
+                meters.removeAll();
+            }
+            if (registration != null) {
+                registration.removeAll();
+            }
+            throw e;
         }
         OcppChargers chargers = new OcppChargers(
                 connectUrl, target.chargerPassword(), config, ids, ChargerBehaviour.defaults(), limits);
         chargers.open();
-        return new SuiteConnection(chargers, registration, target.removeAtEnd());
+        return new SuiteConnection(chargers, registration, meters, telematics, target.removeAtEnd());
     }
 
     private static final class SuiteConnection implements Connection {
 
         private final OcppChargers chargers;
         private final CoreRegistration registration;
+        private final SitePowerMeters meters;
+        private final TelematicsStream telematics;
         private final boolean removeAtEnd;
 
-        SuiteConnection(OcppChargers chargers, CoreRegistration registration, boolean removeAtEnd) {
+        SuiteConnection(
+                OcppChargers chargers,
+                CoreRegistration registration,
+                SitePowerMeters meters,
+                TelematicsStream telematics,
+                boolean removeAtEnd) {
             this.chargers = chargers;
             this.registration = registration;
+            this.meters = meters;
+            this.telematics = telematics;
             this.removeAtEnd = removeAtEnd;
         }
 
@@ -77,6 +124,18 @@ class SuiteConnector implements DepotSuite {
             if (registration != null) {
                 registration.notRemoved().forEach(left -> problems.add("not removed from core: " + left));
             }
+            if (meters != null) {
+                if (meters.failed() > 0) {
+                    problems.add("meter readings not published: " + meters.failed());
+                }
+                meters.notRemoved().forEach(left -> problems.add("not removed from sitepwrmon: " + left));
+            }
+            if (telematics != null) {
+                if (telematics.refused() > 0 || telematics.dropped() > 0) {
+                    problems.add("vehicle updates refused: " + telematics.refused() + ", dropped while sending: "
+                            + telematics.dropped() + " (last error: " + telematics.lastError() + ")");
+                }
+            }
             return new Status(
                     chargers.chargers(),
                     stats.acceptedNow(),
@@ -85,6 +144,9 @@ class SuiteConnector implements DepotSuite {
                     stats.count(SimulatorStats.CALLS_SENT, 0),
                     stats.count(SimulatorStats.CALLS_GIVEN_UP, 0),
                     stats.count(SimulatorStats.QUEUED_OFFLINE, 0),
+                    meters == null ? 0 : meters.published(),
+                    telematics == null ? 0 : telematics.sent(),
+                    telematics == null ? 0 : telematics.acknowledged(),
                     problems);
         }
 
@@ -122,8 +184,42 @@ class SuiteConnector implements DepotSuite {
         }
 
         @Override
+        public void nodeMetered(String nodeId, double loadKw, java.time.Instant at) {
+            if (meters != null) {
+                meters.reading(nodeId, loadKw, at);
+            }
+        }
+
+        @Override
+        public void vehicleSampled(
+                String vehicleId, double socPercent, boolean pluggedIn, boolean charging, java.time.Instant at) {
+            if (telematics != null) {
+                telematics.sample(vehicleId, socPercent, pluggedIn, charging, at);
+            }
+        }
+
+        @Override
+        public void vehicleDeparted(String vehicleId, double distanceKm, java.time.Instant at) {
+            if (telematics != null) {
+                telematics.departed(vehicleId, distanceKm);
+            }
+        }
+
+        @Override
         public void close() {
-            chargers.close();
+            if (telematics != null) {
+                telematics.close();
+            }
+            if (meters != null) {
+                meters.close();
+            }
+            // Open sessions are ended and their messages answered first: core refuses to remove a
+            // charger or vehicle its transactions reference, and an unanswered StopTransaction
+            // would leave one active for ever.
+            int unanswered = chargers.close(DRAIN_AT_END);
+            if (unanswered > 0) {
+                LOG.warnf("%d connectors still had unanswered OCPP messages when the run closed", unanswered);
+            }
             if (registration != null && removeAtEnd) {
                 registration.removeAll();
                 List<String> left = registration.notRemoved();
@@ -132,6 +228,9 @@ class SuiteConnector implements DepotSuite {
                             "%d registrations left in core (first: %s); removed %d",
                             left.size(), left.getFirst(), registration.removed());
                 }
+            }
+            if (meters != null && removeAtEnd) {
+                meters.removeAll();
             }
         }
     }

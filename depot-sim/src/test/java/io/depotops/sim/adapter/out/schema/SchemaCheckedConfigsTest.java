@@ -73,6 +73,43 @@ class SchemaCheckedConfigsTest {
     }
 
     @Test
+    void zeroNegativeAndOutOfRunDurationsAreRefusedByPointer() {
+        ObjectNode zeroRun = Configs.smallDepot(2, 2, 500);
+        zeroRun.put("duration", "PT0S");
+        assertThat(fields(zeroRun.toString())).containsExactly("/duration");
+
+        ObjectNode negativeRun = Configs.smallDepot(2, 2, 500);
+        negativeRun.put("duration", "-PT2H");
+        assertThat(fields(negativeRun.toString())).contains("/duration");
+
+        ObjectNode faults = Configs.smallDepot(2, 2, 500);
+        String charger = faults.withArray("chargers").get(0).get("idPrefix").asText() + "01";
+        faults.withArray("faults")
+                .addObject()
+                .put("at", "PT1H")
+                .put("charger", charger)
+                .put("kind", "fault")
+                .put("duration", "PT0M");
+        faults.withArray("faults")
+                .addObject()
+                .put("at", "P30D")
+                .put("charger", charger)
+                .put("kind", "fault")
+                .put("duration", "PT1H");
+        assertThat(fields(faults.toString())).containsExactlyInAnyOrder("/faults/0/duration", "/faults/1/at");
+
+        ObjectNode negativeFault = Configs.smallDepot(2, 2, 500);
+        negativeFault
+                .withArray("faults")
+                .addObject()
+                .put("at", "PT1H")
+                .put("charger", charger)
+                .put("kind", "fault")
+                .put("duration", "-PT1H");
+        assertThat(fields(negativeFault.toString())).containsExactly("/faults/0/duration");
+    }
+
+    @Test
     void somethingThatIsNotAConfigIsRefusedWithoutAnError() {
         assertThat(fields("[1, 2]")).containsExactly("/");
         assertThat(fields("{\"name\":")).isNotEmpty();

@@ -86,6 +86,29 @@ class OcppChargersTest {
     }
 
     @Test
+    void aSessionStillOpenWhenTheRunEndsIsStoppedAndAnsweredBeforeTheSocketsClose() throws Exception {
+        Simulation run = connected("1.6J");
+        // 17:00 start, the bus arrives 18:00-19:00 and charges: mid-session at 21:00
+        run.advanceTo(run.start().plus(Duration.ofHours(4)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> csms.of("T1-CP-01", "StartTransaction").size() == 1);
+        assertThat(csms.of("T1-CP-01", "StopTransaction")).isEmpty();
+
+        int unanswered = chargers.close(Duration.ofSeconds(20));
+
+        assertThat(unanswered).isZero();
+        List<StandInCsms.Received> stops = csms.of("T1-CP-01", "StopTransaction");
+        assertThat(stops).hasSize(1);
+        long lastMeter = csms.of("T1-CP-01", "MeterValues").stream()
+                .mapToLong(OcppChargersTest::energy16)
+                .max()
+                .orElseThrow();
+        assertThat(stops.getFirst().payload().path("meterStop").asLong()).isEqualTo(lastMeter);
+        assertThat(stops.getFirst().payload().path("transactionId").asLong()).isEqualTo(101);
+        chargers = null;
+    }
+
+    @Test
     void a201ChargerReportsItsTransactionAsEventsInSequence() throws Exception {
         Simulation run = connected("2.0.1");
         run.advanceTo(run.end());
