@@ -18,6 +18,7 @@ import io.depotops.core.application.plan.PlanRepository;
 import io.depotops.core.application.port.TransactionRepository;
 import io.depotops.core.domain.ChargingTransaction;
 import io.depotops.core.domain.TelematicsObservation;
+import io.depotops.core.domain.load.SiteMeasurement;
 import io.depotops.core.domain.plan.ChargingPlan;
 import io.depotops.platform.serviceauth.InternalListener;
 import io.depotops.platform.testing.DevServiceTokens;
@@ -262,9 +263,11 @@ class TwinFeedTest {
                 new ChargingPlan.Solver("test", "OPTIMAL", false, false)));
         Instant measured = started.plus(5, ChronoUnit.MINUTES);
         QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(loads.recordNodeLoad(workspaceId, UUID.fromString(site), site, measured, 640, 1200.0))
+            assertThat(loads.recordNodeLoad(
+                            workspaceId, UUID.fromString(site), new SiteMeasurement(site, measured, 640, 1200.0)))
                     .isTrue();
-            assertThat(loads.recordNodeLoad(workspaceId, UUID.fromString(site), "feeder-A", measured, 300, 400.0))
+            assertThat(loads.recordNodeLoad(
+                            workspaceId, UUID.fromString(site), new SiteMeasurement("feeder-A", measured, 300, 400.0)))
                     .isTrue();
         });
 
