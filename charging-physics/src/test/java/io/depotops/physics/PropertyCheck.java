@@ -35,7 +35,7 @@ final class PropertyCheck {
             check.accept(inputs);
         } catch (AssertionError | RuntimeException failure) {
             throw new AssertionError(
-                    "property '%s' failed at %s (seed %d): inputs %s%n%s"
+                    "property '%s' failed at %s (seed 0x%X): inputs %s%n%s"
                             .formatted(property, which, seed, inputs, failure.getMessage()),
                     failure);
         }
