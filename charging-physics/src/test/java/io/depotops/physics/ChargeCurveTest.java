@@ -1,12 +1,13 @@
 package io.depotops.physics;
 
+import static io.depotops.physics.PropertyCheck.doubleIn;
+import static io.depotops.physics.PropertyCheck.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChargeCurveTest {
@@ -40,26 +41,66 @@ class ChargeCurveTest {
         assertThatThrownBy(() -> new Consumption(-0.1)).hasMessageContaining("kwhPerKm");
     }
 
-    @Property
-    void taperIsNeverAboveTheMaximumNorBelowItsShareAtFull(
-            @ForAll @DoubleRange(min = 0, max = 500) double maxKw,
-            @ForAll @DoubleRange(min = 0, max = 100) double taperAbove,
-            @ForAll @DoubleRange(min = 0, max = 100) double atFull,
-            @ForAll @DoubleRange(min = -10, max = 110) double soc) {
-        double accepted = new ChargeCurve(maxKw, taperAbove, atFull).acceptedPowerKw(soc);
-        assertThat(accepted).isLessThanOrEqualTo(maxKw + 1e-9).isGreaterThanOrEqualTo(maxKw * atFull / 100 - 1e-9);
+    record CurveAt(double maxKw, double taperAbove, double atFull, double soc) {}
+
+    record CurveBetween(double maxKw, double taperAbove, double atFull, double lower, double higher) {}
+
+    @Test
+    void taperIsNeverAboveTheMaximumNorBelowItsShareAtFull() {
+        List<CurveAt> corners = new ArrayList<>();
+        for (double maxKw : new double[] {0, 150, 500}) {
+            for (double taperAbove : new double[] {0, 80, 100}) {
+                for (double atFull : new double[] {0, 20, 100}) {
+                    for (double soc : new double[] {-10, 0, 80, 100, 110}) {
+                        corners.add(new CurveAt(maxKw, taperAbove, atFull, soc));
+                    }
+                }
+            }
+        }
+        forAll(
+                "taper within [share at full, maximum]",
+                0x7A9E_0001L,
+                1000,
+                corners,
+                random -> new CurveAt(
+                        doubleIn(random, 0, 500),
+                        doubleIn(random, 0, 100),
+                        doubleIn(random, 0, 100),
+                        doubleIn(random, -10, 110)),
+                c -> {
+                    double accepted = new ChargeCurve(c.maxKw(), c.taperAbove(), c.atFull()).acceptedPowerKw(c.soc());
+                    assertThat(accepted)
+                            .isLessThanOrEqualTo(c.maxKw() + 1e-9)
+                            .isGreaterThanOrEqualTo(c.maxKw() * c.atFull() / 100 - 1e-9);
+                });
     }
 
-    @Property
-    void acceptedPowerNeverRisesAsTheBatteryFills(
-            @ForAll @DoubleRange(min = 0, max = 500) double maxKw,
-            @ForAll @DoubleRange(min = 0, max = 100) double taperAbove,
-            @ForAll @DoubleRange(min = 0, max = 100) double atFull,
-            @ForAll @DoubleRange(min = 0, max = 100) double lower,
-            @ForAll @DoubleRange(min = 0, max = 100) double higher) {
-        ChargeCurve curve = new ChargeCurve(maxKw, taperAbove, atFull);
-        double low = Math.min(lower, higher);
-        double high = Math.max(lower, higher);
-        assertThat(curve.acceptedPowerKw(high)).isLessThanOrEqualTo(curve.acceptedPowerKw(low) + 1e-9);
+    @Test
+    void acceptedPowerNeverRisesAsTheBatteryFills() {
+        List<CurveBetween> corners = new ArrayList<>();
+        for (double taperAbove : new double[] {0, 80, 100}) {
+            for (double atFull : new double[] {0, 20, 100}) {
+                corners.add(new CurveBetween(500, taperAbove, atFull, 0, 100));
+                corners.add(new CurveBetween(500, taperAbove, atFull, taperAbove, 100));
+                corners.add(new CurveBetween(0, taperAbove, atFull, 0, 100));
+            }
+        }
+        forAll(
+                "accepted power never rises with SoC",
+                0x7A9E_0002L,
+                1000,
+                corners,
+                random -> new CurveBetween(
+                        doubleIn(random, 0, 500),
+                        doubleIn(random, 0, 100),
+                        doubleIn(random, 0, 100),
+                        doubleIn(random, 0, 100),
+                        doubleIn(random, 0, 100)),
+                c -> {
+                    ChargeCurve curve = new ChargeCurve(c.maxKw(), c.taperAbove(), c.atFull());
+                    double low = Math.min(c.lower(), c.higher());
+                    double high = Math.max(c.lower(), c.higher());
+                    assertThat(curve.acceptedPowerKw(high)).isLessThanOrEqualTo(curve.acceptedPowerKw(low) + 1e-9);
+                });
     }
 }

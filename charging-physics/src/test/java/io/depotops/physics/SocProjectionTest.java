@@ -1,19 +1,18 @@
 package io.depotops.physics;
 
+import static io.depotops.physics.PropertyCheck.doubleIn;
+import static io.depotops.physics.PropertyCheck.forAll;
+import static io.depotops.physics.PropertyCheck.intIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class SocProjectionTest {
@@ -82,33 +81,70 @@ class SocProjectionTest {
         assertThat(new Battery(400).kwhAt(new Battery(400).socPercent(123))).isCloseTo(123, within(1e-9));
     }
 
-    @Property(tries = 300)
-    void energyIsConservedAndSocNeverFalls(
-            @ForAll @DoubleRange(min = 10, max = 1000) double capacity,
-            @ForAll @DoubleRange(min = 0, max = 400) double maxKw,
-            @ForAll @DoubleRange(min = 0, max = 100) double taperAbove,
-            @ForAll @DoubleRange(min = 0, max = 100) double atFull,
-            @ForAll @DoubleRange(min = 0, max = 100) double startSoc,
-            @ForAll @Size(min = 1, max = 6) List<@DoubleRange(min = 0, max = 500) Double> powers,
-            @ForAll @IntRange(min = 1, max = 600) int minutes) {
-        Battery battery = new Battery(capacity);
-        ChargeCurve curve = new ChargeCurve(maxKw, taperAbove, atFull);
+    record Charge(
+            double capacity,
+            double maxKw,
+            double taperAbove,
+            double atFull,
+            double startSoc,
+            List<Double> powers,
+            int minutes) {}
+
+    @Test
+    void energyIsConservedAndSocNeverFalls() {
+        List<Charge> corners = new ArrayList<>();
+        for (double capacity : new double[] {10, 1000}) {
+            for (double maxKw : new double[] {0, 400}) {
+                for (double startSoc : new double[] {0, 100}) {
+                    for (List<Double> powers : List.of(List.of(0.0), List.of(500.0), List.of(500.0, 0.0, 500.0))) {
+                        corners.add(new Charge(capacity, maxKw, 0, 0, startSoc, powers, 600));
+                        corners.add(new Charge(capacity, maxKw, 100, 100, startSoc, powers, 1));
+                    }
+                }
+            }
+        }
+        forAll(
+                "energy conserved, SoC never falls",
+                0x50C_0001L,
+                300,
+                corners,
+                random -> {
+                    List<Double> powers = new ArrayList<>();
+                    int count = intIn(random, 1, 6);
+                    for (int i = 0; i < count; i++) {
+                        powers.add(doubleIn(random, 0, 500));
+                    }
+                    return new Charge(
+                            doubleIn(random, 10, 1000),
+                            doubleIn(random, 0, 400),
+                            doubleIn(random, 0, 100),
+                            doubleIn(random, 0, 100),
+                            doubleIn(random, 0, 100),
+                            List.copyOf(powers),
+                            intIn(random, 1, 600));
+                },
+                SocProjectionTest::checkConservedAndMonotone);
+    }
+
+    private static void checkConservedAndMonotone(Charge c) {
+        Battery battery = new Battery(c.capacity());
+        ChargeCurve curve = new ChargeCurve(c.maxKw(), c.taperAbove(), c.atFull());
         Map<Instant, Double> steps = new LinkedHashMap<>();
-        for (int i = 0; i < powers.size(); i++) {
-            steps.put(T0.plus(Duration.ofMinutes(37L * i)), powers.get(i));
+        for (int i = 0; i < c.powers().size(); i++) {
+            steps.put(T0.plus(Duration.ofMinutes(37L * i)), c.powers().get(i));
         }
         PowerProfile profile = PowerProfile.steps(steps);
         SocProjection projection = new SocProjection(battery, curve);
-        double start = battery.kwhAt(startSoc);
+        double start = battery.kwhAt(c.startSoc());
         double previous = start;
-        for (int m = 1; m <= minutes; m += 53) {
+        for (int m = 1; m <= c.minutes(); m += 53) {
             SocProjection.Outcome outcome =
-                    projection.project(start, capacity, T0, T0.plus(Duration.ofMinutes(m)), profile);
+                    projection.project(start, c.capacity(), T0, T0.plus(Duration.ofMinutes(m)), profile);
             // Conservation: what is in the battery is what it had plus what was delivered.
             assertThat(outcome.kwh()).isCloseTo(start + outcome.deliveredKwh(), within(1e-6));
             // Never past full, never more than the maximum power allows.
-            assertThat(outcome.kwh()).isLessThanOrEqualTo(Math.max(start, capacity) + 1e-6);
-            assertThat(outcome.deliveredKwh()).isLessThanOrEqualTo(maxKw * m / 60.0 + 1e-6);
+            assertThat(outcome.kwh()).isLessThanOrEqualTo(Math.max(start, c.capacity()) + 1e-6);
+            assertThat(outcome.deliveredKwh()).isLessThanOrEqualTo(c.maxKw() * m / 60.0 + 1e-6);
             // Monotone: a longer horizon never ends with less.
             assertThat(outcome.kwh()).isGreaterThanOrEqualTo(previous - 1e-9);
             previous = outcome.kwh();
