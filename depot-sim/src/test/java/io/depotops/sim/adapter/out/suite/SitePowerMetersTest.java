@@ -150,10 +150,12 @@ class SitePowerMetersTest {
                 meters.reading(nodeId, loadKw, at);
             }
         });
-        run.advanceBy(Duration.ofHours(6));
+        // One simulated hour: the burst stays below Mosquitto's default queue per subscriber (1,000
+        // QoS 1 messages), beyond which the broker drops for a slow subscriber on a loaded machine.
+        run.advanceBy(Duration.ofHours(1));
         String rootMeter = meters.meterOf(rootId);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> received.getOrDefault(rootMeter, List.of()).size() == rootLoads.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> received.getOrDefault(rootMeter, List.of()).size() >= rootLoads.size());
         assertThat(received).hasSize(7);
         assertThat(meters.published()).isEqualTo(7L * rootLoads.size());
         double previousEnergy = -1;
