@@ -31,6 +31,7 @@ final class ProcessCpu {
             Map.entry("depot-sim", "depot-sim"),
             Map.entry("telematics", "telematics"),
             Map.entry("DynamoDBLocal", "dynamodb-local"),
+            Map.entry("dynamodbv2.local", "dynamodb-local"),
             Map.entry("s3mock", "s3mock"),
             Map.entry("greenmail", "smtp-sink"),
             Map.entry("beam.smp", "rabbitmq"),
