@@ -13,6 +13,7 @@ import io.depotops.core.domain.report.ReportRun;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,22 +47,15 @@ class ReportDefinitionRepositoryAdapter implements ReportDefinitions {
 
     @Override
     public ReportDefinition insert(ReportDefinition d) {
-        int inserted = em().createNativeQuery("insert into report_definition (id, workspace_id, depot_id, name, kind,"
-                        + " format, period, cron, recipients, enabled, scheduled_for, due_at, attempt, version,"
-                        + " created_at, updated_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0, 1, ?12, ?12)"
-                        + " on conflict (workspace_id, name) do nothing")
+        int inserted = withFields(
+                        em().createNativeQuery("insert into report_definition (id, workspace_id, depot_id, name, kind,"
+                                + " format, period, cron, recipients, enabled, scheduled_for, due_at, attempt, version,"
+                                + " created_at, updated_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 0, 1, ?12, ?12)"
+                                + " on conflict (workspace_id, name) do nothing"),
+                        d)
                 .setParameter(1, d.id())
                 .setParameter(2, d.workspaceId())
-                .setParameter(3, d.depotId())
-                .setParameter(4, d.name())
-                .setParameter(5, d.kind().name())
-                .setParameter(6, d.format().name())
-                .setParameter(7, d.period().name())
-                .setParameter(8, d.cron())
-                .setParameter(9, String.join(",", d.recipients()))
-                .setParameter(10, d.enabled())
-                .setParameter(11, d.schedule().scheduledFor())
                 .setParameter(12, d.createdAt())
                 .executeUpdate();
         if (inserted == 0) {
@@ -77,22 +71,15 @@ class ReportDefinitionRepositoryAdapter implements ReportDefinitions {
         if (other != null && !other.equals(d.id())) {
             throw new ConflictException("report definition", "name", d.name(), other);
         }
-        int changed = em().createNativeQuery("update report_definition set depot_id = ?3, name = ?4, kind = ?5,"
-                        + " format = ?6, period = ?7, cron = ?8, recipients = ?9, enabled = ?10,"
-                        + " scheduled_for = ?11, due_at = ?11, attempt = 0, lease_owner = null, lease_until = null,"
-                        + " updated_at = ?12, version = version + 1"
-                        + " where workspace_id = ?1 and id = ?2 and version = ?13")
+        int changed = withFields(
+                        em().createNativeQuery("update report_definition set depot_id = ?3, name = ?4, kind = ?5,"
+                                + " format = ?6, period = ?7, cron = ?8, recipients = ?9, enabled = ?10,"
+                                + " scheduled_for = ?11, due_at = ?11, attempt = 0, lease_owner = null, lease_until = null,"
+                                + " updated_at = ?12, version = version + 1"
+                                + " where workspace_id = ?1 and id = ?2 and version = ?13"),
+                        d)
                 .setParameter(1, d.workspaceId())
                 .setParameter(2, d.id())
-                .setParameter(3, d.depotId())
-                .setParameter(4, d.name())
-                .setParameter(5, d.kind().name())
-                .setParameter(6, d.format().name())
-                .setParameter(7, d.period().name())
-                .setParameter(8, d.cron())
-                .setParameter(9, String.join(",", d.recipients()))
-                .setParameter(10, d.enabled())
-                .setParameter(11, d.schedule().scheduledFor())
                 .setParameter(12, d.updatedAt())
                 .setParameter(13, expectedVersion)
                 .executeUpdate();
@@ -281,5 +268,18 @@ class ReportDefinitionRepositoryAdapter implements ReportDefinitions {
 
     private static EntityManager em() {
         return Panache.getEntityManager();
+    }
+
+    /** Parameters 3 to 11, the definition's own fields, in the same places for insert and update. */
+    private static Query withFields(Query query, ReportDefinition d) {
+        return query.setParameter(3, d.depotId())
+                .setParameter(4, d.name())
+                .setParameter(5, d.kind().name())
+                .setParameter(6, d.format().name())
+                .setParameter(7, d.period().name())
+                .setParameter(8, d.cron())
+                .setParameter(9, String.join(",", d.recipients()))
+                .setParameter(10, d.enabled())
+                .setParameter(11, d.schedule().scheduledFor());
     }
 }
